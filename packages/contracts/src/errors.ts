@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** The one shape every API failure has. `fields` maps a dotted field path to its messages. */
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  NotFound: 'NOT_FOUND',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Conflict: 'CONFLICT',
+  StaleVersion: 'STALE_VERSION',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  RateLimited: 'RATE_LIMITED',
+  SetupUnavailable: 'SETUP_UNAVAILABLE',
+  InvalidSetupToken: 'INVALID_SETUP_TOKEN',
+  InternalError: 'INTERNAL_ERROR',
+  ApiUnavailable: 'API_UNAVAILABLE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
