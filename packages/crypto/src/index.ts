@@ -1,0 +1,13 @@
+export * from './errors';
+export { encodeParts, type Bytes } from './encoding';
+export { KEY_BYTES, generateDataKey, findKey, type KeySource, type VersionedKey } from './keys';
+export * from './field-context';
+export { readEnvelopeHeader, type EnvelopeHeader } from './envelope';
+export * from './field-cipher';
+export * from './stream-cipher';
+export * from './key-wrap';
+export * from './key-file';
+export * from './key-ring';
+export * from './key-configuration';
+export * from './normalise';
+export * from './blind-index';
