@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { ErrorResponseFilter } from './common/errors/error-response.filter';
+import { serializers } from './common/logging/logger';
+import { SchemaValidationPipe } from './common/validation/schema-validation.pipe';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './modules/health/health.module';
+import { SetupModule } from './modules/setup/setup.module';
+
+@Module({})
+export class AppModule {
+  /**
+   * `logger` is the root pino logger; its pino-http middleware is mounted first by `createApp`
+   * (so that even a body the parser refuses is logged with its request id), which is why the
+   * logger module only reuses the request's logger (`useExisting`).
+   */
+  static register(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        // Logs made outside a request go through a child that nestjs-pino derives from these
+        // options; without our serializers it would log errors with pino's, database messages included.
+        LoggerModule.forRoot({ pinoHttp: { logger, wrapSerializers: false, serializers }, useExisting: true }),
+        DatabaseModule,
+        HealthModule,
+        SetupModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorResponseFilter },
+        { provide: APP_PIPE, useClass: SchemaValidationPipe },
+      ],
+    };
+  }
+}

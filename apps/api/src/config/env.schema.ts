@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const required = (what: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `is required (${what})` : `must be ${what}`) });
+
+/**
+ * Express's `trust proxy`: false (the default: the socket's address is the client), true, a
+ * number of hops, or a comma-separated list of addresses/subnets such as `loopback`.
+ */
+const TrustProxySchema = z
+  .string()
+  .trim()
+  .regex(/^[\w.:/, -]+$/, 'must be false, true, a number of hops, or a list of addresses such as loopback')
+  .transform((value): boolean | number | string => {
+    if (value === 'false') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value;
+  });
+
+/**
+ * Every setting the API reads from its environment, except the keys (loaded by @lapata/crypto).
+ * Messages never repeat the value: a DATABASE_URL holds a password.
+ */
+export const EnvSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], { error: 'must be development, test or production' })
+    .default('development'),
+  API_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a port number')
+    .min(1, 'must be a port number from 1 to 65535')
+    .max(65535, 'must be a port number from 1 to 65535')
+    .default(3001),
+  API_HOST: z.string().trim().min(1, 'must be a host name or address').default('127.0.0.1'),
+  DATABASE_URL: required('a PostgreSQL URL such as postgresql://user:password@127.0.0.1:5432/lapata').regex(
+    /^postgres(ql)?:\/\/\S+$/,
+    'must be a PostgreSQL URL such as postgresql://user:password@127.0.0.1:5432/lapata',
+  ),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://lapata.example.org' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  BODY_LIMIT: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|mb)$/i, 'must be a size such as 100kb or 1mb')
+    .default('1mb'),
+  TRUST_PROXY: TrustProxySchema.default(false),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
