@@ -15,6 +15,8 @@ export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   NotFound: 'NOT_FOUND',
   Unauthenticated: 'UNAUTHENTICATED',
+  MfaRequired: 'MFA_REQUIRED',
+  CsrfRejected: 'CSRF_REJECTED',
   Conflict: 'CONFLICT',
   StaleVersion: 'STALE_VERSION',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',

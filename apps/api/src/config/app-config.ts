@@ -24,6 +24,10 @@ export class AppConfig {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly bodyLimit: string;
   readonly trustProxy: boolean | number | string;
+  /** A session unused this long ends. */
+  readonly sessionIdleTimeoutMs: number;
+  /** A session ends this long after sign-in, however active. */
+  readonly sessionAbsoluteTimeoutMs: number;
   /** Keys from LAPATA_KEY_FILE or LAPATA_MASTER_KEY (see @lapata/crypto); prints versions only. */
   readonly keys: KeyRing;
   /** Key configuration advice that is safe to log (no key material). */
@@ -38,12 +42,24 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.bodyLimit = env.BODY_LIMIT;
     this.trustProxy = env.TRUST_PROXY;
+    this.sessionIdleTimeoutMs = env.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
+    this.sessionAbsoluteTimeoutMs = env.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000;
     this.keys = keys;
     this.keyWarnings = keyWarnings;
   }
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
+  }
+
+  /**
+   * Cookies are `Secure` with the `__Host-` prefix unless the web is served over plain HTTP on a
+   * loopback address (development), where browsers would drop them.
+   */
+  get secureCookies(): boolean {
+    const url = new URL(this.publicUrl);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'https:' || !loopback;
   }
 
   /**
@@ -80,6 +96,8 @@ export class AppConfig {
       logLevel: this.logLevel,
       bodyLimit: this.bodyLimit,
       trustProxy: this.trustProxy,
+      sessionIdleTimeoutMs: this.sessionIdleTimeoutMs,
+      sessionAbsoluteTimeoutMs: this.sessionAbsoluteTimeoutMs,
       keys: this.keys.toJSON(),
     };
   }

@@ -50,6 +50,18 @@ export const EnvSchema = z.object({
     .regex(/^\d+(\.\d+)?\s*(b|kb|mb)$/i, 'must be a size such as 100kb or 1mb')
     .default('1mb'),
   TRUST_PROXY: TrustProxySchema.default(false),
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(1, 'must be at least 1 minute')
+    .max(24 * 60, 'must be at most 1440 minutes')
+    .default(30),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .int('must be a whole number of hours')
+    .min(1, 'must be at least 1 hour')
+    .max(24 * 30, 'must be at most 720 hours')
+    .default(12),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

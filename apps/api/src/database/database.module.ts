@@ -1,6 +1,7 @@
 import { Global, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { createPrismaClient, PrismaClient } from '@lapata/db';
 import { AppConfig } from '../config/app-config';
+import { DatabaseContext } from './database-context';
 
 /** Closes the connection pool when the application stops (SIGINT/SIGTERM or app.close()). */
 @Injectable()
@@ -31,7 +32,8 @@ const logger = new Logger('Database');
         }),
     },
     DatabaseLifecycle,
+    DatabaseContext,
   ],
-  exports: [PrismaClient],
+  exports: [PrismaClient, DatabaseContext],
 })
 export class DatabaseModule {}

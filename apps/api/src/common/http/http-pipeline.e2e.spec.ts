@@ -4,11 +4,13 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startTestApp, type TestApp } from '../../testing/test-app';
+import { Public } from '../../access/route-access';
 import { UuidParam, ZodBody } from '../validation/decorators';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Routes that exercise the shared pipeline the way later modules will use it. */
+@Public()
 @Controller('probe')
 class ProbeController {
   constructor(private readonly prisma: PrismaClient) {}

@@ -1,3 +1,4 @@
+import { Public } from '../../access/route-access';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthResponseSchema, ReadyResponseSchema, type HealthResponse, type ReadyResponse } from '@lapata/contracts';
@@ -6,6 +7,7 @@ import { HealthService } from './health.service';
 
 /** Probes for orchestrators and the web. They need no session and say nothing but their status. */
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -1,3 +1,4 @@
+import { Public } from '../../access/route-access';
 import { Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -23,6 +24,7 @@ import { SetupAvailableGuard } from './setup-available.guard';
 import { SetupService } from './setup.service';
 
 @ApiTags('setup')
+@Public()
 @Controller('setup')
 export class SetupController {
   constructor(private readonly setup: SetupService) {}

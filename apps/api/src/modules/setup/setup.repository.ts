@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaClient, uuidv7, withDatabaseSession } from '@lapata/db';
+import { uuidv7 } from '@lapata/db';
 import { AppConfig } from '../../config/app-config';
+import { DatabaseContext } from '../../database/database-context';
 import { newOrganizationKey } from '../organizations/organization-keys';
 import { encryptUserFields } from '../users/user-fields';
 import { sameTokenHash } from './setup-token';
@@ -24,7 +25,7 @@ interface LockedInstallation {
 @Injectable()
 export class SetupRepository {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly db: DatabaseContext,
     private readonly config: AppConfig,
   ) {}
 
@@ -33,15 +34,15 @@ export class SetupRepository {
    * database restored or seeded by other means).
    */
   async isSetupNeeded(): Promise<boolean> {
-    const installation = await this.prisma.installation.findUnique({ where: { id: INSTALLATION_ID } });
+    const installation = await this.db.tx.installation.findUnique({ where: { id: INSTALLATION_ID } });
     if (installation?.setupCompletedAt) return false;
-    return (await this.prisma.organization.count()) === 0;
+    return (await this.db.tx.organization.count()) === 0;
   }
 
   /** Replaces any earlier token: only the newest printed token works. */
   async storeTokenHash(tokenHash: Uint8Array): Promise<void> {
     const data = { setupTokenHash: new Uint8Array(tokenHash), setupTokenIssued: new Date() };
-    await this.prisma.installation.upsert({
+    await this.db.tx.installation.upsert({
       where: { id: INSTALLATION_ID },
       create: { id: INSTALLATION_ID, ...data },
       update: data,
@@ -50,7 +51,7 @@ export class SetupRepository {
 
   /** The stored token hash while setup is pending, otherwise null. */
   async findPendingTokenHash(): Promise<Uint8Array | null> {
-    const installation = await this.prisma.installation.findUnique({ where: { id: INSTALLATION_ID } });
+    const installation = await this.db.tx.installation.findUnique({ where: { id: INSTALLATION_ID } });
     if (!installation || installation.setupCompletedAt) return null;
     return installation.setupTokenHash;
   }
@@ -65,7 +66,9 @@ export class SetupRepository {
     const organizationId = uuidv7();
     const userId = uuidv7();
     // Row-level security lets a session write only its own organisation's rows.
-    return withDatabaseSession(this.prisma, { organizationId, userId }, async (tx) => {
+    await this.db.actAs({ organizationId, userId });
+    const tx = this.db.tx;
+    {
       const [installation] = await tx.$queryRaw<LockedInstallation[]>`
         SELECT setup_token_hash, setup_completed_at FROM installation WHERE id = ${INSTALLATION_ID} FOR UPDATE`;
       if (
@@ -99,6 +102,6 @@ export class SetupRepository {
         data: { setupCompletedAt: new Date(), setupTokenHash: null },
       });
       return { organizationId, userId };
-    });
+    }
   }
 }

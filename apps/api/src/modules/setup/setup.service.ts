@@ -3,6 +3,7 @@ import { ErrorCode, type SetupRequest, type SetupResponse } from '@lapata/contra
 import { ApiError, NotFoundError, RateLimitedError } from '../../common/errors/api-error';
 import { AttemptLimiter } from '../../common/rate-limit/attempt-limiter';
 import { PasswordHasher } from '../users/password-hasher';
+import { DatabaseContext } from '../../database/database-context';
 import { SetupRepository } from './setup.repository';
 import { generateSetupToken, hashSetupToken, sameTokenHash } from './setup-token';
 
@@ -29,18 +30,22 @@ export class SetupService {
   constructor(
     private readonly setup: SetupRepository,
     private readonly passwords: PasswordHasher,
+    private readonly db: DatabaseContext,
   ) {}
 
+  /** Also called outside a request (the guard, start-up), hence its own database session then. */
   isSetupNeeded(): Promise<boolean> {
-    return this.setup.isSetupNeeded();
+    return this.db.run({}, () => this.setup.isSetupNeeded());
   }
 
   /** A fresh token when setup is still needed (replacing any earlier one), else undefined. */
   async issueToken(): Promise<string | undefined> {
-    if (!(await this.setup.isSetupNeeded())) return undefined;
-    const token = generateSetupToken();
-    await this.setup.storeTokenHash(hashSetupToken(token));
-    return token;
+    return this.db.run({}, async () => {
+      if (!(await this.setup.isSetupNeeded())) return undefined;
+      const token = generateSetupToken();
+      await this.setup.storeTokenHash(hashSetupToken(token));
+      return token;
+    });
   }
 
   /**

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@lapata/contracts';
+import { AppConfig } from '../../config/app-config';
+import { hashSecretToken, newSecretToken } from './session-token';
+import { SessionRepository, type StoredSession } from './session.repository';
+
+/** Where a session stands with its second factor. */
+export type MfaState =
+  /** No second factor needed, or it was given in this session. */
+  | 'satisfied'
+  /** The user has TOTP and has not yet answered the challenge in this session. */
+  | 'challenge'
+  /** The organisation requires MFA and the user has not enrolled yet. */
+  | 'enrolment';
+
+export interface AuthenticatedSession {
+  sessionId: string;
+  userId: string;
+  organizationId: string | null;
+  role: Role | null;
+  mfa: MfaState;
+}
+
+/** Don't write `last_seen_at` on every request: once a minute is precise enough for idle timeouts. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A new session (and so a new id) at every sign-in; returns the cookie token. */
+  async start(input: {
+    userId: string;
+    activeOrganizationId: string | null;
+    mfaVerified: boolean;
+    userAgent: string | undefined;
+  }): Promise<{ token: string; sessionId: string }> {
+    const now = new Date();
+    const { token, hash } = newSecretToken();
+    const sessionId = await this.sessions.create({
+      userId: input.userId,
+      tokenHash: hash,
+      activeOrganizationId: input.activeOrganizationId,
+      mfaVerifiedAt: input.mfaVerified ? now : null,
+      userAgent: input.userAgent ? input.userAgent.slice(0, 200) : null,
+      expiresAt: new Date(now.getTime() + this.config.sessionAbsoluteTimeoutMs),
+    });
+    return { token, sessionId };
+  }
+
+  /**
+   * The live session for a cookie token, or null: unknown, revoked, past its absolute lifetime,
+   * idle too long, or its user disabled. Needs a database session; sets `app.user_id` on it.
+   */
+  async authenticate(
+    token: string,
+    actAs: (session: { userId: string; organizationId: string | null }) => Promise<void>,
+  ): Promise<AuthenticatedSession | null> {
+    const now = new Date();
+    const session = await this.sessions.findLiveByTokenHash(hashSecretToken(token), now);
+    if (!session || !session.userActive || this.isIdle(session, now)) return null;
+
+    await actAs({ userId: session.userId, organizationId: null });
+    const membership = session.activeOrganizationId
+      ? await this.sessions.findActiveMembership(session.userId, session.activeOrganizationId)
+      : null;
+    await actAs({ userId: session.userId, organizationId: membership?.organizationId ?? null });
+
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(session.id, now);
+
+    return {
+      sessionId: session.id,
+      userId: session.userId,
+      organizationId: membership?.organizationId ?? null,
+      role: membership?.role ?? null,
+      mfa: mfaState(session, membership?.requireMfa ?? false),
+    };
+  }
+
+  isIdle(session: Pick<StoredSession, 'lastSeenAt'>, now: Date): boolean {
+    return now.getTime() - session.lastSeenAt.getTime() > this.config.sessionIdleTimeoutMs;
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.sessions.revoke(sessionId, new Date());
+  }
+
+  /** Ends every session of the user (password reset, disabling, "sign out everywhere"). */
+  async endAllForUser(userId: string, options: { except?: string } = {}): Promise<number> {
+    return this.sessions.revokeAllForUser(userId, new Date(), options.except);
+  }
+}
+
+function mfaState(session: StoredSession, organizationRequiresMfa: boolean): MfaState {
+  if (session.userHasTotp) return session.mfaVerifiedAt ? 'satisfied' : 'challenge';
+  return organizationRequiresMfa ? 'enrolment' : 'satisfied';
+}
