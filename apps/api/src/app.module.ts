@@ -8,6 +8,7 @@ import { SchemaValidationPipe } from './common/validation/schema-validation.pipe
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { SetupModule } from './modules/setup/setup.module';
@@ -28,6 +29,7 @@ export class AppModule {
         // options; without our serializers it would log errors with pino's, database messages included.
         LoggerModule.forRoot({ pinoHttp: { logger, wrapSerializers: false, serializers }, useExisting: true }),
         DatabaseModule,
+        AccessModule,
         AuthModule,
         HealthModule,
         SetupModule,

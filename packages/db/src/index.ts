@@ -23,3 +23,4 @@ export { builtInForumKinds, seedReferenceData, type BuiltInForumKind } from './r
 export { migrationsDir, repoRoot, schemaPath } from './paths';
 export { withDatabaseName } from './connection-string';
 export { uuidv7 } from './uuid';
+export { APPEND_ONLY_TABLES, ensureApplicationRole, withCredentials, type EnsureApplicationRoleOptions } from './application-role';

@@ -53,7 +53,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   const config = AppConfig.fromEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
-    DATABASE_URL: database.connectionString,
+    DATABASE_URL: database.appConnectionString,
     ...testKeyEnv(),
     ...options.env,
   });

@@ -19,18 +19,24 @@ import { createPrismaClient } from '../client';
 import { quoteIdentifier, withDatabaseName } from '../connection-string';
 import { startEmbeddedPostgres } from '../embedded-postgres';
 import type { PrismaClient } from '../generated/prisma/client';
+import { ensureApplicationRole, withCredentials } from '../application-role';
 import { migrateDatabase, throwawayServerSettings } from '../migrations';
 
 // Vitest types provide() and inject() against its ProvidedContext interface, which only an ES
 // module can extend; this CommonJS module passes its two keys through a plain signature instead.
 const serverUrlKey = 'lapataDatabaseServerUrl';
 const templateKey = 'lapataTemplateDatabase';
+const appRoleKey = 'lapataApplicationRole';
+const appPasswordKey = 'lapataApplicationPassword';
 type Provide = (key: string, value: string) => void;
 type Inject = (key: string) => string | undefined;
 
 interface TestServer {
   serverUrl: string;
   templateDatabase: string;
+  /** The run's own application role (not superuser, no BYPASSRLS), as the API connects in production. */
+  appRole: string;
+  appPassword: string;
   /** Prefix of every database made for this run (template and clones), for the final sweep. */
   runPrefix: string;
   teardown(): Promise<void>;
@@ -53,6 +59,8 @@ export default async function setupTestDatabaseServer(project: TestProject): Pro
   const provide = project.provide.bind(project) as Provide;
   provide(serverUrlKey, server.serverUrl);
   provide(templateKey, server.templateDatabase);
+  provide(appRoleKey, server.appRole);
+  provide(appPasswordKey, server.appPassword);
   return async () => {
     shared.users -= 1;
     if (shared.users > 0) return;
@@ -64,6 +72,8 @@ export default async function setupTestDatabaseServer(project: TestProject): Pro
 async function startTestServer(): Promise<TestServer> {
   const runPrefix = `lapata_test_${randomBytes(4).toString('hex')}`;
   const templateDatabase = `${runPrefix}_template`;
+  const appRole = `${runPrefix}_app`;
+  const appPassword = randomBytes(18).toString('base64url');
   const external = process.env.TEST_DATABASE_URL;
   let dataDir: string | undefined;
   let stopServer = async () => {};
@@ -86,9 +96,13 @@ async function startTestServer(): Promise<TestServer> {
 
   try {
     await runOnServer(serverUrl, `create database ${quoteIdentifier(templateDatabase)}`);
-    await migrateDatabase({ connectionString: withDatabaseName(serverUrl, templateDatabase) });
+    const templateUrl = withDatabaseName(serverUrl, templateDatabase);
+    await migrateDatabase({ connectionString: templateUrl });
+    // Table grants live in the template's catalog, so every clone has them.
+    await ensureApplicationRole({ connectionString: templateUrl, role: appRole, password: appPassword });
   } catch (error) {
     await dropRunDatabases(serverUrl, runPrefix).catch(() => {}); // best effort: the start already failed
+    await dropRole(serverUrl, appRole).catch(() => {});
     await stopServer();
     await removeDataDir();
     throw error;
@@ -97,10 +111,15 @@ async function startTestServer(): Promise<TestServer> {
   return {
     serverUrl,
     templateDatabase,
+    appRole,
+    appPassword,
     runPrefix,
     teardown: async () => {
       try {
-        if (external) await dropRunDatabases(serverUrl, runPrefix);
+        if (external) {
+          await dropRunDatabases(serverUrl, runPrefix);
+          await dropRole(serverUrl, appRole);
+        }
       } finally {
         await stopServer();
         await removeDataDir();
@@ -110,8 +129,13 @@ async function startTestServer(): Promise<TestServer> {
 }
 
 export interface TestDatabase {
-  /** Superuser connection string to this test file's own database. */
+  /** Superuser connection string to this test file's own database (for arranging and inspecting). */
   connectionString: string;
+  /**
+   * The same database as the application role: not superuser, no BYPASSRLS, so row-level
+   * security applies. The API under test connects with this one.
+   */
+  appConnectionString: string;
   /** A Prisma client on it, disconnected by drop(). */
   prisma: PrismaClient;
   /** Disconnects and drops the database. */
@@ -131,7 +155,9 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   const inject = (await import('vitest')).inject as Inject; // Vitest is ESM-only: no require()
   const serverUrl = inject(serverUrlKey);
   const templateDatabase = inject(templateKey);
-  if (!serverUrl || !templateDatabase) {
+  const appRole = inject(appRoleKey);
+  const appPassword = inject(appPasswordKey);
+  if (!serverUrl || !templateDatabase || !appRole || !appPassword) {
     throw new Error("createTestDatabase needs @lapata/db/testing as the project's Vitest globalSetup");
   }
   const runPrefix = templateDatabase.replace(/_template$/, '');
@@ -144,6 +170,7 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   let dropped: Promise<void> | undefined;
   return {
     connectionString,
+    appConnectionString: withCredentials(connectionString, appRole, appPassword),
     prisma,
     drop: () =>
       (dropped ??= (async () => {
@@ -165,6 +192,10 @@ async function dropRunDatabases(serverUrl: string, runPrefix: string): Promise<v
   } finally {
     await client.end();
   }
+}
+
+async function dropRole(serverUrl: string, role: string): Promise<void> {
+  await runOnServer(serverUrl, `drop role if exists ${quoteIdentifier(role)}`);
 }
 
 async function runOnServer(serverUrl: string, sql: string): Promise<void> {
