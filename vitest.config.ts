@@ -11,6 +11,8 @@ export default defineConfig({
       'packages/db',
       'apps/api',
       'apps/web',
+      'apps/web/e2e',
+      'scripts',
       'deploy',
     ],
   },
