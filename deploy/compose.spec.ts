@@ -53,6 +53,7 @@ const dummySettings = {
   POSTGRES_PASSWORD: 'dummy-owner-password-3f9a',
   LAPATA_DB_APP_PASSWORD: 'dummy-app-password-8c1d',
   PUBLIC_URL: 'https://lapata.invalid',
+  SMTP_URL: 'smtp://lapata:dummy-smtp-password-51be@mail.invalid:587',
 };
 
 const secretName = /PASSWORD|SECRET|TOKEN|KEY/i;
@@ -152,7 +153,7 @@ describe.skipIf(!composeCli)('docker-compose config', () => {
         .sort();
     expect(secretsSeenBy('web')).toEqual([]);
     expect(secretsSeenBy('migrate')).toEqual(['POSTGRES_PASSWORD']);
-    expect(secretsSeenBy('api')).toEqual(['LAPATA_DB_APP_PASSWORD']);
+    expect(secretsSeenBy('api')).toEqual(['LAPATA_DB_APP_PASSWORD', 'SMTP_URL']);
     expect(secretsSeenBy('db')).toEqual(['LAPATA_DB_APP_PASSWORD', 'POSTGRES_PASSWORD']);
   });
 

@@ -78,6 +78,7 @@ describe('AppConfig.fromEnv', () => {
       PUBLIC_URL: 'https://lapata.example.org/',
       BODY_LIMIT: '200kb',
       TRUST_PROXY: 'loopback',
+      SMTP_URL: 'smtp://mailer:smtp-secret@mail.example.org:587',
     });
     expect(config).toMatchObject({
       isProduction: true,
@@ -90,11 +91,40 @@ describe('AppConfig.fromEnv', () => {
     expect(AppConfig.fromEnv({ DATABASE_URL, ...testKeyEnv(), TRUST_PROXY: '1' }).trustProxy).toBe(1);
   });
 
+  it('reads the mail settings, and requires SMTP_URL in production only', () => {
+    const development = AppConfig.fromEnv({ DATABASE_URL, ...testKeyEnv(), PUBLIC_URL: 'https://lapata.example.org' });
+    expect(development).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'Lapata <no-reply@lapata.example.org>',
+      mailDir: './.data/mail',
+    });
+    const configured = AppConfig.fromEnv({
+      DATABASE_URL,
+      ...testKeyEnv(),
+      SMTP_URL: 'smtps://mail.example.org',
+      MAIL_FROM: 'Case desk <cases@example.org>',
+      MAIL_DIR: '/var/mail/lapata',
+    });
+    expect(configured).toMatchObject({
+      smtpUrl: 'smtps://mail.example.org',
+      mailFrom: 'Case desk <cases@example.org>',
+      mailDir: '/var/mail/lapata',
+    });
+    expect(problemsOf({ DATABASE_URL, ...testKeyEnv(), NODE_ENV: 'production' }).problems).toEqual([
+      'SMTP_URL is required in production (an SMTP URL such as smtp://user:password@mail.example.org:587)',
+    ]);
+    expect([...problemsOf({ DATABASE_URL, ...testKeyEnv(), SMTP_URL: 'mail.example.org', MAIL_FROM: 'nobody' }).problems].sort()).toEqual([
+      'MAIL_FROM must be a sender address such as Lapata <no-reply@lapata.example.org>',
+      'SMTP_URL must be an SMTP URL such as smtp://user:password@mail.example.org:587',
+    ]);
+  });
+
   it('never shows the database password or keys when logged', () => {
     const keys = testKeyEnv();
-    const config = AppConfig.fromEnv({ DATABASE_URL, ...keys });
+    const config = AppConfig.fromEnv({ DATABASE_URL, ...keys, SMTP_URL: 'smtp://mailer:smtp-secret@mail.example.org' });
     const printed = JSON.stringify(config);
     expect(printed).not.toContain('s3cret-password');
+    expect(printed).not.toContain('smtp-secret');
     expect(printed).not.toContain(keys.LAPATA_MASTER_KEY);
   });
 });

@@ -28,6 +28,14 @@ export class AppConfig {
   readonly sessionIdleTimeoutMs: number;
   /** A session ends this long after sign-in, however active. */
   readonly sessionAbsoluteTimeoutMs: number;
+  /** How long a break-glass opening of a case lasts. */
+  readonly breakGlassDurationMs: number;
+  /** Where mail goes out (`smtp://` or `smtps://`, credentials included); unset: written to `mailDir`. */
+  readonly smtpUrl: string | undefined;
+  /** The sender of every mail. */
+  readonly mailFrom: string;
+  /** Where mail is written as .eml files when there is no SMTP server (development). */
+  readonly mailDir: string;
   /** Keys from LAPATA_KEY_FILE or LAPATA_MASTER_KEY (see @lapata/crypto); prints versions only. */
   readonly keys: KeyRing;
   /** Key configuration advice that is safe to log (no key material). */
@@ -44,6 +52,10 @@ export class AppConfig {
     this.trustProxy = env.TRUST_PROXY;
     this.sessionIdleTimeoutMs = env.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
     this.sessionAbsoluteTimeoutMs = env.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000;
+    this.breakGlassDurationMs = env.BREAK_GLASS_HOURS * 3_600_000;
+    this.smtpUrl = env.SMTP_URL;
+    this.mailFrom = env.MAIL_FROM ?? `Lapata <no-reply@${new URL(env.PUBLIC_URL).hostname}>`;
+    this.mailDir = env.MAIL_DIR;
     this.keys = keys;
     this.keyWarnings = keyWarnings;
   }
@@ -98,6 +110,9 @@ export class AppConfig {
       trustProxy: this.trustProxy,
       sessionIdleTimeoutMs: this.sessionIdleTimeoutMs,
       sessionAbsoluteTimeoutMs: this.sessionAbsoluteTimeoutMs,
+      // The SMTP URL carries a password: only whether mail goes out, or to files.
+      mail: this.smtpUrl ? 'smtp' : `files in ${this.mailDir}`,
+      mailFrom: this.mailFrom,
       keys: this.keys.toJSON(),
     };
   }

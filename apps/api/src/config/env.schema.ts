@@ -62,6 +62,32 @@ export const EnvSchema = z.object({
     .min(1, 'must be at least 1 hour')
     .max(24 * 30, 'must be at most 720 hours')
     .default(12),
+  BREAK_GLASS_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .min(0.25, 'must be at least 0.25 hours')
+    .max(72, 'must be at most 72 hours')
+    .default(4),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an SMTP URL such as smtp://user:password@mail.example.org:587')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be a sender address such as Lapata <no-reply@lapata.example.org>')
+    .optional(),
+  MAIL_DIR: z.string().trim().default('./.data/mail'),
+}).superRefine((env, context) => {
+  // Without SMTP, mail (reset links) is written to files: fine on a developer's machine, never in production.
+  if (env.NODE_ENV === 'production' && env.SMTP_URL === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['SMTP_URL'],
+      message: 'is required in production (an SMTP URL such as smtp://user:password@mail.example.org:587)',
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;

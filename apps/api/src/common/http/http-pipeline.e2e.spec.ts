@@ -58,7 +58,7 @@ describe('the HTTP pipeline', () => {
 
   describe('errors', () => {
     it('answers an unknown route with a neutral 404 that does not echo the path', async () => {
-      const response = await request(test.http).get('/cases/asma-jahangir?token=abc').expect(404);
+      const response = await request(test.http).get('/missing-persons/asma-jahangir?token=abc').expect(404);
       expect(response.body).toEqual({
         error: { code: 'NOT_FOUND', message: 'Not found.', requestId: response.headers['x-request-id'] },
       });
@@ -129,7 +129,7 @@ describe('the HTTP pipeline', () => {
           'x-content-type-options': 'nosniff',
           'referrer-policy': 'no-referrer',
           'x-frame-options': 'DENY',
-          'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+          'content-security-policy': "default-src 'none';object-src 'none';base-uri 'none';frame-ancestors 'none'",
           'cache-control': 'no-store',
         });
         expect(response.headers['x-powered-by']).toBeUndefined();
@@ -197,6 +197,8 @@ describe('the HTTP pipeline', () => {
       expect(policy).toContain("default-src 'none'");
       expect(policy).toContain("script-src 'self'");
       expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("base-uri 'none'");
       expect(policy).not.toContain('unsafe-eval');
       await request(test.http).get('/docs/swagger-ui-init.js').expect(200);
     });

@@ -3,8 +3,8 @@ const MAX_TRACKED_KEYS = 10_000;
 
 /**
  * Counts failed attempts per key (e.g. a client address) in a fixed window, in memory. Enough for
- * endpoints that matter once in an installation's life (the setup token); login and password
- * reset get a shared, database-backed limiter with the identity work.
+ * endpoints that matter once in an installation's life (the setup token); sign-in, the second
+ * factor and password reset use `RateLimiter`, shared by every API instance through the database.
  */
 export class AttemptLimiter {
   private readonly windows = new Map<string, { startedAt: number; failures: number }>();

@@ -53,7 +53,7 @@ export class RequestSessionInterceptor implements NestInterceptor {
         }
         if (access.kind !== 'public') await this.authenticate(request, access);
         return lastValueFrom(next.handle(), { defaultValue: undefined });
-      }),
+      }, { requestId: typeof request.id === 'string' ? request.id : undefined }),
     );
   }
 

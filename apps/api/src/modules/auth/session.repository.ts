@@ -11,6 +11,7 @@ export interface StoredSession {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  userAgent: string | null;
   userActive: boolean;
   userHasTotp: boolean;
 }
@@ -36,14 +37,29 @@ export class SessionRepository {
     mfaVerifiedAt: Date | null;
     userAgent: string | null;
     expiresAt: Date;
+    createdAt: Date;
+    lastSeenAt: Date;
   }): Promise<string> {
     const session = await this.db.tx.session.create({ data: input, select: { id: true } });
     return session.id;
   }
 
   async findLiveByTokenHash(tokenHash: Bytes, now: Date): Promise<StoredSession | null> {
+    return this.findLive({ tokenHash, revokedAt: null, expiresAt: { gt: now } });
+  }
+
+  async findLiveById(sessionId: string, now: Date): Promise<StoredSession | null> {
+    return this.findLive({ id: sessionId, revokedAt: null, expiresAt: { gt: now } });
+  }
+
+  private async findLive(where: {
+    tokenHash?: Bytes;
+    id?: string;
+    revokedAt: null;
+    expiresAt: { gt: Date };
+  }): Promise<StoredSession | null> {
     const row = await this.db.tx.session.findFirst({
-      where: { tokenHash, revokedAt: null, expiresAt: { gt: now } },
+      where,
       select: {
         id: true,
         userId: true,
@@ -52,6 +68,7 @@ export class SessionRepository {
         createdAt: true,
         lastSeenAt: true,
         expiresAt: true,
+        userAgent: true,
         user: { select: { status: true, totpEnabledAt: true } },
       },
     });
@@ -85,6 +102,19 @@ export class SessionRepository {
     await this.db.tx.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
   }
 
+  async revokeByTokenHash(tokenHash: Bytes, now: Date): Promise<void> {
+    await this.db.tx.session.updateMany({ where: { tokenHash, revokedAt: null }, data: { revokedAt: now } });
+  }
+
+  /** Ends one live session of the user; false when the user has no such live session. */
+  async revokeForUser(userId: string, sessionId: string, now: Date): Promise<boolean> {
+    const result = await this.db.tx.session.updateMany({
+      where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } },
+      data: { revokedAt: now },
+    });
+    return result.count === 1;
+  }
+
   /** Ends every live session of the user, except `keepSessionId` when given. */
   async revokeAllForUser(userId: string, now: Date, keepSessionId?: string): Promise<number> {
     const result = await this.db.tx.session.updateMany({
@@ -94,9 +124,10 @@ export class SessionRepository {
     return result.count;
   }
 
-  async listLiveForUser(userId: string, now: Date) {
+  /** Sessions neither revoked, past their lifetime, nor idle since `seenSince`; the newest first. */
+  async listLiveForUser(userId: string, now: Date, seenSince: Date) {
     return this.db.tx.session.findMany({
-      where: { userId, revokedAt: null, expiresAt: { gt: now } },
+      where: { userId, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gte: seenSince } },
       select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true, userAgent: true },
       orderBy: { lastSeenAt: 'desc' },
     });

@@ -46,6 +46,8 @@ export class SessionService {
       activeOrganizationId: input.activeOrganizationId,
       mfaVerifiedAt: input.mfaVerified ? now : null,
       userAgent: input.userAgent ? input.userAgent.slice(0, 200) : null,
+      createdAt: now,
+      lastSeenAt: now,
       expiresAt: new Date(now.getTime() + this.config.sessionAbsoluteTimeoutMs),
     });
     return { token, sessionId };
@@ -84,8 +86,54 @@ export class SessionService {
     return now.getTime() - session.lastSeenAt.getTime() > this.config.sessionIdleTimeoutMs;
   }
 
+  /**
+   * A new session (new id and token) in place of a live one, at a change of privilege: second
+   * factor given, organisation switched. The old token stops working at once; the new session
+   * keeps the old one's sign-in time and absolute end, so replacing never extends a session.
+   * The caller sets the returned token as the cookie (`setSessionCookie`). Throws when the session
+   * is no longer live.
+   */
+  async replace(
+    sessionId: string,
+    changes: { activeOrganizationId?: string | null; mfaVerified?: true },
+  ): Promise<{ token: string; sessionId: string }> {
+    const now = new Date();
+    const old = await this.sessions.findLiveById(sessionId, now);
+    if (!old || !old.userActive || this.isIdle(old, now)) throw new Error('Only a live session can be replaced');
+    const { token, hash } = newSecretToken();
+    await this.sessions.revoke(old.id, now);
+    const newSessionId = await this.sessions.create({
+      userId: old.userId,
+      tokenHash: hash,
+      activeOrganizationId:
+        changes.activeOrganizationId !== undefined ? changes.activeOrganizationId : old.activeOrganizationId,
+      mfaVerifiedAt: changes.mfaVerified ? now : old.mfaVerifiedAt,
+      userAgent: old.userAgent,
+      createdAt: old.createdAt,
+      lastSeenAt: now,
+      expiresAt: old.expiresAt,
+    });
+    return { token, sessionId: newSessionId };
+  }
+
   async end(sessionId: string): Promise<void> {
     await this.sessions.revoke(sessionId, new Date());
+  }
+
+  /** Ends the session a cookie token belongs to, if it is still live (signing in over an old session). */
+  async endByToken(token: string): Promise<void> {
+    await this.sessions.revokeByTokenHash(hashSecretToken(token), new Date());
+  }
+
+  /** Ends one of the user's own live sessions; false when they have none with this id. */
+  async endForUser(userId: string, sessionId: string): Promise<boolean> {
+    return this.sessions.revokeForUser(userId, sessionId, new Date());
+  }
+
+  /** The user's live sessions (not revoked, not past their lifetime, not idle), the most recently used first. */
+  async listForUser(userId: string) {
+    const now = new Date();
+    return this.sessions.listLiveForUser(userId, now, new Date(now.getTime() - this.config.sessionIdleTimeoutMs));
   }
 
   /** Ends every session of the user (password reset, disabling, "sign out everywhere"). */
@@ -94,7 +142,10 @@ export class SessionService {
   }
 }
 
-function mfaState(session: StoredSession, organizationRequiresMfa: boolean): MfaState {
+export function mfaState(
+  session: Pick<StoredSession, 'userHasTotp' | 'mfaVerifiedAt'>,
+  organizationRequiresMfa: boolean,
+): MfaState {
   if (session.userHasTotp) return session.mfaVerifiedAt ? 'satisfied' : 'challenge';
   return organizationRequiresMfa ? 'enrolment' : 'satisfied';
 }
