@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { CsrfModule } from './common/csrf/csrf.module';
 import { ErrorResponseFilter } from './common/errors/error-response.filter';
 import { serializers } from './common/logging/logger';
 import { SchemaValidationPipe } from './common/validation/schema-validation.pipe';
@@ -9,9 +10,17 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AccessModule } from './access/access.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CaseModule } from './modules/cases/case.module';
+import { GrantModule } from './modules/grants/grant.module';
+import { KeysModule } from './modules/keys/keys.module';
+import { NotificationModule } from './modules/notifications/notification.module';
 import { HealthModule } from './modules/health/health.module';
+import { MfaModule } from './modules/mfa/mfa.module';
 import { SetupModule } from './modules/setup/setup.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
 
 @Module({})
 export class AppModule {
@@ -29,10 +38,19 @@ export class AppModule {
         // options; without our serializers it would log errors with pino's, database messages included.
         LoggerModule.forRoot({ pinoHttp: { logger, wrapSerializers: false, serializers }, useExisting: true }),
         DatabaseModule,
+        CsrfModule,
         AccessModule,
+        AuditModule,
+        KeysModule,
+        CaseModule,
+        GrantModule,
+        NotificationModule,
         AuthModule,
         HealthModule,
+        MfaModule,
         SetupModule,
+        OrganizationsModule,
+        InvitationsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

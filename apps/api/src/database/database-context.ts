@@ -9,22 +9,28 @@ import { type DatabaseSession, type DatabaseTransaction, PrismaClient, withDatab
  */
 @Injectable()
 export class DatabaseContext {
-  private readonly storage = new AsyncLocalStorage<DatabaseTransaction>();
+  private readonly storage = new AsyncLocalStorage<{ tx: DatabaseTransaction; requestId?: string }>();
 
   constructor(private readonly prisma: PrismaClient) {}
 
-  run<T>(session: DatabaseSession, fn: () => Promise<T>, options?: { timeout?: number }): Promise<T> {
+  run<T>(session: DatabaseSession, fn: () => Promise<T>, options?: { timeout?: number; requestId?: string }): Promise<T> {
     if (this.storage.getStore()) return fn();
-    return withDatabaseSession(this.prisma, session, (tx) => this.storage.run(tx, fn), {
+    const requestId = options?.requestId;
+    return withDatabaseSession(this.prisma, session, (tx) => this.storage.run({ tx, requestId }, fn), {
       timeout: options?.timeout ?? 15_000,
       maxWait: 5_000,
     });
   }
 
   get tx(): DatabaseTransaction {
-    const tx = this.storage.getStore();
-    if (!tx) throw new Error('No database session is open: wrap the use case in DatabaseContext.run');
-    return tx;
+    const store = this.storage.getStore();
+    if (!store) throw new Error('No database session is open: wrap the use case in DatabaseContext.run');
+    return store.tx;
+  }
+
+  /** The id of the HTTP request this transaction serves, for the audit trail. */
+  get requestId(): string | undefined {
+    return this.storage.getStore()?.requestId;
   }
 
   get inSession(): boolean {

@@ -1,4 +1,4 @@
-import { encryptString, type FieldContext, type KeyRing } from '@lapata/crypto';
+import { decryptString, encryptString, type FieldContext, type KeyRing } from '@lapata/crypto';
 
 /**
  * Where a user's encrypted fields live. Users belong to no organisation, so their fields are
@@ -37,4 +37,14 @@ export function encryptUserFields(
 /** Prisma's `Bytes` takes a Uint8Array over a plain ArrayBuffer, which a Buffer's type does not promise. */
 function bytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buffer);
+}
+
+/** Reads back one of a user's encrypted fields (any key version still held). */
+export function decryptUserField(
+  keys: KeyRing,
+  userId: string,
+  column: 'email_enc' | 'display_name_enc',
+  value: Uint8Array,
+): string {
+  return decryptString(value, keys.accountKeys, userFieldContext(userId, column));
 }
