@@ -2,6 +2,8 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
 import { Stack } from '../../../scripts/stack.mjs';
 import './stack-context';
@@ -20,9 +22,29 @@ function warnNoBrowser(): void {
   );
 }
 
+/**
+ * A local SMTP server that accepts and drops every message: the API in production mode needs one,
+ * and these tests follow no mail (the API's own tests do, on a server that keeps them).
+ */
+async function startMailSink(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => callback());
+      stream.resume();
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 /** Settings the developer's shell may carry that must not leak into the tests' own stack. */
-function isolatedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', WEB_PORT: '0', API_PORT: '0' };
+function isolatedEnv(smtpUrl: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', WEB_PORT: '0', API_PORT: '0', SMTP_URL: smtpUrl };
   for (const name of ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'LAPATA_MASTER_KEY', 'LAPATA_KEY_FILE', 'PUBLIC_URL', 'WEB_HOST']) {
     delete env[name];
   }
@@ -37,6 +59,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
 
+  const mail = await startMailSink();
   const dataDir = await mkdtemp(join(tmpdir(), 'lapata-e2e-'));
   // Run as root, the embedded PostgreSQL runs as the postgres user, which must reach its folder.
   await chmod(dataDir, 0o755);
@@ -45,7 +68,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const logStream = createWriteStream(logFile);
   const stack = new Stack({
     dataDir,
-    env: isolatedEnv(),
+    env: isolatedEnv(mail.url),
     // Under `npm test` other suites read the generated Prisma client while this builds: leave it be.
     generate: false,
     startOutput: 'all',
@@ -56,6 +79,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 
   const stopAndClean = async (stepOutput = '') => {
     await stack.stop();
+    await mail.close();
     await closeLog();
     const printed = `${stepOutput}\n${await readFile(logFile, 'utf8')}`.trim();
     await rm(dataDir, { recursive: true, force: true });

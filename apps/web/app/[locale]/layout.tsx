@@ -8,7 +8,9 @@ import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { localeDirection, routing } from '../../i18n/routing';
+import { SessionMenu } from './account/session-menu';
 import { LocaleSwitch } from './locale-switch';
+import { OrganizationSwitcher } from './organization/organization-switcher';
 
 interface LocaleLayoutProps {
   children: ReactNode;
@@ -44,6 +46,8 @@ export default async function LocaleLayout({ children, params }: LocaleLayoutPro
         <NextIntlClientProvider>
           <header className="site-header">
             <span className="brand">{t('appName')}</span>
+            <OrganizationSwitcher />
+            <SessionMenu />
             <LocaleSwitch label={t('language')} />
           </header>
           <main id="main" tabIndex={-1}>

@@ -1,20 +1,24 @@
 'use client';
 
-import { EmailSchema, ErrorCode } from '@lapata/contracts';
+import { ErrorCode, LoginRequestSchema, LoginResponseSchema } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { apiUnavailableCode, readApiError } from '../../../lib/api-error';
+import { Link, useRouter } from '../../../i18n/navigation';
+import { callApi } from '../organization/api-call';
 import { FormField } from '../form-field';
 
 type LoginField = 'email' | 'password';
 type FieldErrors = Partial<Record<LoginField, string>>;
 
+/** Where each second-factor state leads after the password was right. */
+const NEXT_PAGE = { satisfied: '/app', challenge: '/mfa', enrolment: '/mfa/setup' } as const;
+
 export function LoginForm() {
   const t = useTranslations('login');
   const tErrors = useTranslations('errors');
+  const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [signedIn, setSignedIn] = useState(false);
   const [submitting, setSubmitting] = useState(false);
 
   function showErrors(form: HTMLFormElement, errors: FieldErrors, message: string | null) {
@@ -28,82 +32,70 @@ export function LoginForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const password = String(data.get('password') ?? '');
-    const email = EmailSchema.safeParse(String(data.get('email') ?? ''));
+    const values = { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') };
 
-    const errors: FieldErrors = {};
-    if (!email.success) errors.email = String(data.get('email') ?? '').trim() ? t('emailInvalid') : tErrors('required');
-    if (!password) errors.password = tErrors('required');
-    if (!email.success || !password) {
+    // The schema the API validates with; the messages come from our catalogue, in the page's language.
+    const parsed = LoginRequestSchema.safeParse(values);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as LoginField;
+        errors[field] ??= values[field].trim() === '' ? tErrors('required') : field === 'email' ? t('emailInvalid') : t('passwordInvalid');
+      }
       showErrors(form, errors, null);
       return;
     }
 
     setSubmitting(true);
     setFormError(null);
-    let response: Response;
-    try {
-      response = await fetch('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ email: email.data, password }),
-      });
-    } catch {
-      setSubmitting(false);
-      setFormError(tErrors('apiUnavailable'));
+    const outcome = await callApi('/auth/login', LoginResponseSchema, { method: 'POST', body: parsed.data });
+    if (outcome.kind === 'ok') {
+      router.replace(NEXT_PAGE[outcome.data.mfa]);
+      router.refresh();
       return;
     }
     setSubmitting(false);
-
-    if (response.ok) {
-      setFieldErrors({});
-      setSignedIn(true);
-      return;
-    }
-    const apiError = await readApiError(response);
-    if (!apiError) showErrors(form, {}, tErrors('unexpected'));
-    else if (apiError.code === apiUnavailableCode) showErrors(form, {}, tErrors('apiUnavailable'));
-    else if (apiError.code === ErrorCode.RateLimited) showErrors(form, {}, tErrors('rateLimited'));
-    else showErrors(form, {}, apiError.message);
-  }
-
-  if (signedIn) {
-    return (
-      <div className="notice notice-success" role="status">
-        <p>{t('success')}</p>
-      </div>
-    );
+    if (outcome.kind === 'unreachable') showErrors(form, {}, tErrors('apiUnavailable'));
+    else if (outcome.kind !== 'failed') showErrors(form, {}, tErrors('unexpected'));
+    else if (outcome.error?.code === ErrorCode.InvalidCredentials) showErrors(form, {}, t('invalidCredentials'));
+    else if (outcome.error?.code === ErrorCode.RateLimited) showErrors(form, {}, tErrors('rateLimited'));
+    else showErrors(form, {}, outcome.error?.message ?? tErrors('unexpected'));
   }
 
   return (
-    <form noValidate onSubmit={submit} aria-busy={submitting}>
-      {formError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{formError}</p>
-        </div>
-      ) : null}
-      <FormField
-        name="email"
-        label={t('email')}
-        error={fieldErrors.email}
-        type="email"
-        dir="ltr"
-        autoComplete="username"
-        spellCheck={false}
-        required
-      />
-      <FormField
-        name="password"
-        label={t('password')}
-        error={fieldErrors.password}
-        type="password"
-        dir="ltr"
-        autoComplete="current-password"
-        required
-      />
-      <button type="submit" disabled={submitting}>
-        {submitting ? t('submitting') : t('submit')}
-      </button>
-    </form>
+    <>
+      <form noValidate onSubmit={submit} aria-busy={submitting}>
+        {formError ? (
+          <div className="notice notice-error" role="alert">
+            <p>{formError}</p>
+          </div>
+        ) : null}
+        <FormField
+          name="email"
+          label={t('email')}
+          error={fieldErrors.email}
+          type="email"
+          dir="ltr"
+          autoComplete="username"
+          spellCheck={false}
+          required
+        />
+        <FormField
+          name="password"
+          label={t('password')}
+          error={fieldErrors.password}
+          type="password"
+          dir="ltr"
+          autoComplete="current-password"
+          required
+        />
+        <button type="submit" disabled={submitting}>
+          {submitting ? t('submitting') : t('submit')}
+        </button>
+      </form>
+      <p>
+        <Link href="/password-reset">{t('forgotPassword')}</Link>
+      </p>
+    </>
   );
 }

@@ -1,0 +1,115 @@
+'use client';
+
+import { ErrorCode, PasswordChangeRequestSchema } from '@lapata/contracts';
+import { useTranslations } from 'next-intl';
+import { useRef, useState, type FormEvent } from 'react';
+import { useRouter } from '../../../i18n/navigation';
+import { callApi } from '../organization/api-call';
+import { FormField } from '../form-field';
+import { newPasswordMessage } from './password-messages';
+
+type Field = 'currentPassword' | 'newPassword';
+type FieldErrors = Partial<Record<Field, string>>;
+const FIELDS: Field[] = ['currentPassword', 'newPassword'];
+
+/** Changing the password needs the current one; every other session ends. */
+export function PasswordChangeForm() {
+  const t = useTranslations('account.password');
+  const tErrors = useTranslations('errors');
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  function refuse(errors: FieldErrors, message: string | null) {
+    setFieldErrors(errors);
+    setFormError(message);
+    const first = FIELDS.find((field) => errors[field]);
+    if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const values = { currentPassword: String(data.get('currentPassword') ?? ''), newPassword: String(data.get('newPassword') ?? '') };
+    const parsed = PasswordChangeRequestSchema.safeParse(values);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as Field;
+        errors[field] ??= values[field] === '' ? tErrors('required') : field === 'newPassword' ? t('lengthInvalid') : t('currentTooLong');
+      }
+      return refuse(errors, null);
+    }
+
+    setSubmitting(true);
+    setChanged(false);
+    const outcome = await callApi('/account/password', null, { method: 'POST', body: parsed.data });
+    setSubmitting(false);
+    if (outcome.kind === 'ok') {
+      form.current?.reset();
+      refuse({}, null);
+      setChanged(true);
+      // Other sessions ended: the list above is read again.
+      router.refresh();
+    } else if (outcome.kind === 'signedOut') {
+      router.replace('/login');
+    } else if (outcome.kind === 'unreachable') {
+      refuse({}, tErrors('apiUnavailable'));
+    } else if (outcome.kind === 'failed' && outcome.error?.code === ErrorCode.RateLimited) {
+      refuse({}, tErrors('rateLimited'));
+    } else if (outcome.kind === 'failed' && outcome.error?.fields) {
+      const fields = outcome.error.fields;
+      refuse(
+        {
+          currentPassword: fields.currentPassword ? t('currentWrong') : undefined,
+          newPassword: fields.newPassword ? newPasswordMessage(fields.newPassword.join(' '), t('common')) : undefined,
+        },
+        null,
+      );
+    } else {
+      refuse({}, tErrors('unexpected'));
+    }
+  }
+
+  return (
+    <form ref={form} noValidate onSubmit={submit} aria-busy={submitting}>
+      <div aria-live="polite">
+        {changed ? (
+          <div className="notice notice-success">
+            <p>{t('changed')}</p>
+          </div>
+        ) : null}
+      </div>
+      {formError ? (
+        <div className="notice notice-error" role="alert">
+          <p>{formError}</p>
+        </div>
+      ) : null}
+      <FormField
+        name="currentPassword"
+        label={t('currentPassword')}
+        error={fieldErrors.currentPassword}
+        type="password"
+        dir="ltr"
+        autoComplete="current-password"
+        required
+      />
+      <FormField
+        name="newPassword"
+        label={t('newPassword')}
+        hint={t('newPasswordHint')}
+        error={fieldErrors.newPassword}
+        type="password"
+        dir="ltr"
+        autoComplete="new-password"
+        required
+      />
+      <button type="submit" disabled={submitting}>
+        {submitting ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { ServiceUnavailable } from '../../service-unavailable';
+import { dateTimeFormat } from '../case-dates';
+import { CaseTags } from '../case-tags';
+import styles from '../cases.module.css';
+import { readActiveRole } from '../server-api';
+import { BreakGlassForm } from './break-glass-form';
+import { CaseHeader } from './case-header';
+import { readCase, readCaseId } from './read-case';
+
+// A generic title: browser history on a shared phone should not list which cases were opened.
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('cases.case');
+  return { title: t('title') };
+}
+
+export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+  const caseId = await readCaseId(params);
+  const found = await readCase(caseId);
+  if (found.kind === 'unavailable') return <ServiceUnavailable />;
+  if (found.kind === 'notFound') return <CaseNotAvailable caseId={caseId} />;
+
+  const t = await getTranslations('cases');
+  const tLevels = await getTranslations('caseAccess.levels');
+  const format = await getFormatter();
+  const { data } = found;
+  return (
+    <>
+      <CaseHeader found={data} current="overview" />
+      <dl className={styles.facts}>
+        <dt>{t('status')}</dt>
+        <dd>{t(`statuses.${data.status}`)}</dd>
+        <dt>{t('tags')}</dt>
+        <dd>
+          <CaseTags tags={data.tags} />
+        </dd>
+        <dt>{t('opened')}</dt>
+        <dd>
+          <time dateTime={data.createdAt}>{format.dateTime(new Date(data.createdAt), dateTimeFormat)}</time>
+        </dd>
+        <dt>{t('updated')}</dt>
+        <dd>
+          <time dateTime={data.updatedAt}>{format.dateTime(new Date(data.updatedAt), dateTimeFormat)}</time>
+        </dd>
+        <dt>{t('case.yourAccess')}</dt>
+        <dd>
+          {data.access.breakGlass ? t('case.breakGlassAccess') : tLevels(`${data.access.level}.label`)}
+        </dd>
+      </dl>
+    </>
+  );
+}
+
+/**
+ * The same answer whether the case does not exist or is not the viewer's. A caseworker may still
+ * open a case of their organisation in an emergency; the API refuses any other case the same way.
+ */
+async function CaseNotAvailable({ caseId }: { caseId: string }) {
+  const role = await readActiveRole();
+  if (role === 'unavailable') return <ServiceUnavailable />;
+  if (role !== 'CASEWORKER') notFound();
+  const t = await getTranslations('cases');
+  return (
+    <>
+      <h1>{t('notAvailable.title')}</h1>
+      <p>{t('notAvailable.body')}</p>
+      <section className={styles.section} aria-labelledby="break-glass-heading">
+        <h2 id="break-glass-heading">{t('breakGlass.title')}</h2>
+        <p>{t('breakGlass.intro')}</p>
+        <ul className={styles.conditions}>
+          <li>{t('breakGlass.readOnly')}</li>
+          <li>{t('breakGlass.timeBoxed')}</li>
+          <li>{t('breakGlass.recorded')}</li>
+          <li>{t('breakGlass.managersTold')}</li>
+        </ul>
+        <BreakGlassForm caseId={caseId} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import { CaseListResponseSchema, type CaseSummary } from '@lapata/contracts';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { useRouter } from '../../../i18n/navigation';
+import { callApi } from '../organization/api-call';
+import { CaseCard } from './case-card';
+import styles from './cases.module.css';
+import { signInPath } from './sign-in-path';
+
+/** The pages after the first: fetched in the browser with the cursor the previous page ended on. */
+export function MoreCases({ firstCursor }: { firstCursor: string }) {
+  const t = useTranslations('cases');
+  const tErrors = useTranslations('errors');
+  const router = useRouter();
+  const [pages, setPages] = useState<CaseSummary[][]>([]);
+  const [cursor, setCursor] = useState<string | null>(firstCursor);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const lastPage = useRef<HTMLUListElement>(null);
+
+  // Keyboard and screen-reader users continue from the first case that was just added.
+  useEffect(() => {
+    if (pages.length > 0) lastPage.current?.querySelector('a')?.focus();
+  }, [pages.length]);
+
+  async function loadMore() {
+    if (!cursor) return;
+    setLoading(true);
+    setError(null);
+    const outcome = await callApi(`/cases?cursor=${encodeURIComponent(cursor)}`, CaseListResponseSchema);
+    setLoading(false);
+    if (outcome.kind === 'ok') {
+      setPages((current) => [...current, outcome.data.items]);
+      setCursor(outcome.data.nextCursor);
+    } else if (outcome.kind === 'signedOut') {
+      router.replace(signInPath(outcome.error));
+    } else {
+      setError(outcome.kind === 'unreachable' ? tErrors('apiUnavailable') : tErrors('unexpected'));
+    }
+  }
+
+  return (
+    <>
+      {pages.map((items, index) => (
+        <ul
+          key={index}
+          ref={index === pages.length - 1 ? lastPage : undefined}
+          className={styles.cards}
+          aria-label={t('listLabel')}
+        >
+          {items.map((summary) => (
+            <CaseCard key={summary.id} summary={summary} />
+          ))}
+        </ul>
+      ))}
+      {error ? (
+        <div className="notice notice-error" role="alert">
+          <p>{error}</p>
+        </div>
+      ) : null}
+      {cursor ? (
+        <button type="button" className={styles.secondary} disabled={loading} onClick={() => void loadMore()}>
+          {loading ? t('loadingMore') : t('more')}
+        </button>
+      ) : (
+        <p role="status">{t('allShown')}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { CaseResponseSchema, CreateCaseRequestSchema } from '@lapata/contracts';
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { useRouter } from '../../../../i18n/navigation';
+import { FormField } from '../../form-field';
+import { callApi } from '../../organization/api-call';
+import { apiFieldText } from '../api-field-text';
+import { signInPath } from '../sign-in-path';
+import { splitTags } from './split-tags';
+
+export function NewCaseForm() {
+  const t = useTranslations('cases.create');
+  const tErrors = useTranslations('errors');
+  const router = useRouter();
+  const [tagsError, setTagsError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  // The API says this person may not open cases here: the form goes, the reason stays.
+  const [refused, setRefused] = useState(false);
+
+  function showErrors(form: HTMLFormElement, fieldError: string | undefined, message: string) {
+    setTagsError(fieldError);
+    setFormError(message);
+    if (fieldError) form.querySelector<HTMLInputElement>('[name="tags"]')?.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    // The schema the API validates with; the message comes from our catalogue so it is localised.
+    const parsed = CreateCaseRequestSchema.safeParse({ tags: splitTags(String(new FormData(form).get('tags') ?? '')) });
+    if (!parsed.success) {
+      showErrors(form, t('tagsInvalid'), t('errorSummary'));
+      return;
+    }
+    setSubmitting(true);
+    setFormError(null);
+    const outcome = await callApi('/cases', CaseResponseSchema, { method: 'POST', body: parsed.data });
+    if (outcome.kind === 'ok') {
+      // Stays "submitting" while the case page loads, so the case is not opened twice.
+      router.push(`/cases/${outcome.data.id}`);
+      return;
+    }
+    setSubmitting(false);
+    if (outcome.kind === 'signedOut') router.replace(signInPath(outcome.error));
+    else if (outcome.kind === 'notFound') setRefused(true);
+    else if (outcome.kind === 'failed' && outcome.error?.fields) {
+      const apiMessages = Object.entries(outcome.error.fields)
+        .filter(([path]) => path.split('.')[0] === 'tags')
+        .flatMap(([, messages]) => messages);
+      showErrors(form, apiMessages.length > 0 ? apiFieldText(apiMessages) : undefined, t('errorSummary'));
+    } else {
+      showErrors(form, undefined, outcome.kind === 'unreachable' ? tErrors('apiUnavailable') : tErrors('unexpected'));
+    }
+  }
+
+  if (refused) {
+    return (
+      <div className="notice" role="alert">
+        <p>{t('notAllowed')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-busy={submitting}>
+      {formError ? (
+        <div className="notice notice-error" role="alert">
+          <p>{formError}</p>
+        </div>
+      ) : null}
+      <FormField
+        name="tags"
+        label={t('tags')}
+        hint={t('tagsHint')}
+        error={tagsError}
+        type="text"
+        dir="auto"
+        autoComplete="off"
+      />
+      <button type="submit" disabled={submitting}>
+        {submitting ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,183 @@
+'use client';
+
+import {
+  ErrorCode,
+  MfaChallengeResponseSchema,
+  MfaCodeSchema,
+  TotpCodeSchema,
+  WebAuthnOptionsResponseSchema,
+} from '@lapata/contracts';
+import {
+  browserSupportsWebAuthn,
+  startAuthentication,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from '@simplewebauthn/browser';
+import { useTranslations } from 'next-intl';
+import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { Link, useRouter } from '../../../i18n/navigation';
+import { FormField } from '../form-field';
+import { callMfaApi } from './mfa-api';
+import styles from './mfa.module.css';
+import { SIGNED_IN_HOME } from './signed-in-home';
+
+type Mode = 'app' | 'recovery';
+
+const noSubscription = () => () => undefined;
+
+export function ChallengeForm() {
+  const t = useTranslations('mfa.challenge');
+  const tAccount = useTranslations('mfa.account');
+  const tErrors = useTranslations('errors');
+  const router = useRouter();
+  const [mode, setMode] = useState<Mode>('app');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [recoveryCodesLeft, setRecoveryCodesLeft] = useState<number | null>(null);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  // Known only in the browser; the server renders without the passkey button.
+  const passkeysSupported = useSyncExternalStore(noSubscription, browserSupportsWebAuthn, () => false);
+  const form = useRef<HTMLFormElement>(null);
+  const codeInput = () => form.current?.querySelector<HTMLInputElement>('[name="code"]') ?? null;
+
+  function refuse(message: string, field = true) {
+    setFieldError(field ? message : undefined);
+    setFormError(field ? null : message);
+    if (field) codeInput()?.focus();
+  }
+
+  function switchMode() {
+    setMode(mode === 'app' ? 'recovery' : 'app');
+    setFieldError(undefined);
+    setFormError(null);
+    // The field is keyed by mode, so React gives a fresh, empty input; focus it once it is there.
+    requestAnimationFrame(() => codeInput()?.focus());
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const typed = String(new FormData(event.currentTarget).get('code') ?? '');
+    if (typed.trim() === '') return refuse(tErrors('required'));
+    const parsed = (mode === 'app' ? TotpCodeSchema : MfaCodeSchema).safeParse(typed);
+    if (!parsed.success) return refuse(mode === 'app' ? t('codeFormat') : t('recoveryFormat'));
+
+    setSubmitting(true);
+    setFormError(null);
+    const outcome = await callMfaApi('/auth/mfa', MfaChallengeResponseSchema, { method: 'POST', body: { code: parsed.data } });
+    setSubmitting(false);
+    if (outcome.kind === 'ok') {
+      if (outcome.data.recoveryCodesLeft === undefined) {
+        signedIn();
+      } else {
+        setRecoveryCodesLeft(outcome.data.recoveryCodesLeft);
+      }
+    } else if (outcome.kind === 'signedOut') {
+      router.replace('/login');
+    } else if (outcome.kind === 'unreachable') {
+      refuse(tErrors('apiUnavailable'), false);
+    } else if (outcome.error?.code === ErrorCode.InvalidMfaCode) {
+      refuse(tAccount('invalidCode'));
+    } else if (outcome.error?.code === ErrorCode.RateLimited) {
+      refuse(tErrors('rateLimited'), false);
+    } else if (outcome.status === 409) {
+      // Already signed in (another tab finished first).
+      router.replace(SIGNED_IN_HOME);
+    } else {
+      refuse(outcome.error?.fields?.code?.join(' ') ?? tErrors('unexpected'), Boolean(outcome.error?.fields?.code));
+    }
+  }
+
+  function signedIn() {
+    router.replace(SIGNED_IN_HOME);
+    router.refresh();
+  }
+
+  async function signInWithPasskey() {
+    setPasskeyBusy(true);
+    setFieldError(undefined);
+    setFormError(null);
+    try {
+      const options = await callMfaApi('/auth/mfa/passkey/options', WebAuthnOptionsResponseSchema, { method: 'POST' });
+      if (options.kind !== 'ok') {
+        if (options.kind === 'signedOut') router.replace('/login');
+        else if (options.kind === 'unreachable') refuse(tErrors('apiUnavailable'), false);
+        else if (options.status === 409) refuse(t('noPasskey'), false);
+        else refuse(tErrors('unexpected'), false);
+        return;
+      }
+      let credential: unknown;
+      try {
+        credential = await startAuthentication({ optionsJSON: options.data as unknown as PublicKeyCredentialRequestOptionsJSON });
+      } catch {
+        // Closed, timed out, or no matching passkey on this device.
+        refuse(t('passkeyCancelled'), false);
+        return;
+      }
+      const outcome = await callMfaApi('/auth/mfa/passkey', MfaChallengeResponseSchema, { method: 'POST', body: { credential } });
+      if (outcome.kind === 'ok') signedIn();
+      else if (outcome.kind === 'signedOut') router.replace('/login');
+      else if (outcome.kind === 'unreachable') refuse(tErrors('apiUnavailable'), false);
+      else if (outcome.error?.code === ErrorCode.RateLimited) refuse(tErrors('rateLimited'), false);
+      else if (outcome.error?.code === ErrorCode.InvalidPasskey) refuse(t('passkeyRefused'), false);
+      else refuse(tErrors('unexpected'), false);
+    } finally {
+      setPasskeyBusy(false);
+    }
+  }
+
+  if (recoveryCodesLeft !== null) {
+    return (
+      <div className="notice notice-success" role="status">
+        <h2>{t('recoveryUsedTitle')}</h2>
+        <p>{t('recoveryUsed', { count: recoveryCodesLeft })}</p>
+        <p>
+          <Link href={SIGNED_IN_HOME}>{t('continue')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <p>{t('intro')}</p>
+      <form ref={form} noValidate onSubmit={submit} aria-busy={submitting}>
+        {formError ? (
+          <div className="notice notice-error" role="alert">
+            <p>{formError}</p>
+          </div>
+        ) : null}
+        <FormField
+          key={mode}
+          name="code"
+          label={mode === 'app' ? t('codeLabel') : t('recoveryLabel')}
+          hint={mode === 'app' ? t('codeHint') : t('recoveryHint')}
+          error={fieldError}
+          type="text"
+          dir="ltr"
+          inputMode={mode === 'app' ? 'numeric' : 'text'}
+          autoComplete={mode === 'app' ? 'one-time-code' : 'off'}
+          autoCapitalize={mode === 'app' ? 'none' : 'characters'}
+          spellCheck={false}
+          maxLength={mode === 'app' ? 7 : 24}
+          required
+        />
+        <button type="submit" disabled={submitting}>
+          {submitting ? t('submitting') : t('submit')}
+        </button>
+      </form>
+      <p>
+        <button type="button" className={styles.linkButton} onClick={switchMode}>
+          {mode === 'app' ? t('useRecovery') : t('useApp')}
+        </button>
+      </p>
+      {passkeysSupported ? (
+        <p>
+          <button type="button" className={styles.linkButton} onClick={() => void signInWithPasskey()} disabled={passkeyBusy}>
+            {passkeyBusy ? t('passkeyWorking') : t('usePasskey')}
+          </button>
+        </p>
+      ) : null}
+      <p>{t('lostDevice')}</p>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { apiUnavailableCode, readApiError, type ApiError } from '../../../lib/api-error';
+
+/** What one call to the API came to, in the terms the organisation pages act on. */
+export type ApiOutcome<T> =
+  | { kind: 'ok'; data: T }
+  /** 401: no session, or it has ended (e.g. the person's own role was just changed). */
+  | { kind: 'signedOut'; error: ApiError | null }
+  /** 404: not there, or not for this person; the API does not say which. */
+  | { kind: 'notFound' }
+  | { kind: 'failed'; status: number; error: ApiError | null }
+  | { kind: 'unreachable' };
+
+/**
+ * Calls `/api<path>` on this origin with the session cookie. A successful answer is parsed with
+ * the shared schema: a wrong shape is a bug between API and web and fails loudly.
+ */
+export async function callApi<T>(
+  path: string,
+  schema: { parse(value: unknown): T } | null,
+  init: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown } = {},
+): Promise<ApiOutcome<T>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method: init.method ?? 'GET',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: {
+        accept: 'application/json',
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    return { kind: 'unreachable' };
+  }
+  if (response.ok) {
+    const data = schema ? schema.parse(await response.json()) : (undefined as T);
+    return { kind: 'ok', data };
+  }
+  const error = await readApiError(response);
+  if (error?.code === apiUnavailableCode) return { kind: 'unreachable' };
+  if (response.status === 401) return { kind: 'signedOut', error };
+  if (response.status === 404) return { kind: 'notFound' };
+  return { kind: 'failed', status: response.status, error };
+}

@@ -1,0 +1,97 @@
+'use client';
+
+import { ErrorCode, PasswordResetCompleteRequestSchema } from '@lapata/contracts';
+import { useTranslations } from 'next-intl';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link } from '../../../../i18n/navigation';
+import { callApi } from '../../organization/api-call';
+import { FormField } from '../../form-field';
+import { newPasswordMessage } from '../../account/password-messages';
+
+type Outcome = 'editing' | 'done' | 'linkInvalid';
+
+export function ResetCompleteForm({ token }: { token: string }) {
+  const t = useTranslations('passwordReset.complete');
+  const tPassword = useTranslations('account.password');
+  const tErrors = useTranslations('errors');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(() =>
+    PasswordResetCompleteRequestSchema.shape.token.safeParse(token).success ? 'editing' : 'linkInvalid',
+  );
+  const form = useRef<HTMLFormElement>(null);
+
+  function refuse(message: string, field: boolean) {
+    setFieldError(field ? message : undefined);
+    setFormError(field ? null : message);
+    if (field) form.current?.querySelector<HTMLInputElement>('[name="newPassword"]')?.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const newPassword = String(new FormData(event.currentTarget).get('newPassword') ?? '');
+    const parsed = PasswordResetCompleteRequestSchema.safeParse({ token, newPassword });
+    if (!parsed.success) return refuse(newPassword === '' ? tErrors('required') : tPassword('lengthInvalid'), true);
+
+    setSubmitting(true);
+    setFormError(null);
+    const result = await callApi('/auth/password-reset/complete', null, { method: 'POST', body: parsed.data });
+    setSubmitting(false);
+    if (result.kind === 'ok') return setOutcome('done');
+    if (result.kind === 'unreachable') return refuse(tErrors('apiUnavailable'), false);
+    if (result.kind !== 'failed') return refuse(tErrors('unexpected'), false);
+    if (result.error?.code === ErrorCode.InvalidResetToken || result.error?.fields?.token) return setOutcome('linkInvalid');
+    if (result.error?.code === ErrorCode.RateLimited) return refuse(tErrors('rateLimited'), false);
+    const message = result.error?.fields?.newPassword?.join(' ');
+    if (message) return refuse(newPasswordMessage(message, tPassword('common')), true);
+    refuse(result.error?.message ?? tErrors('unexpected'), false);
+  }
+
+  if (outcome === 'done') {
+    return (
+      <div className="notice notice-success" role="status">
+        <h2>{t('doneTitle')}</h2>
+        <p>{t('doneBody')}</p>
+        <p>
+          <Link href="/login">{t('goToLogin')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  if (outcome === 'linkInvalid') {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t('linkInvalid')}</p>
+        <p>
+          <Link href="/password-reset">{t('askAgain')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <form ref={form} noValidate onSubmit={submit} aria-busy={submitting}>
+      {formError ? (
+        <div className="notice notice-error" role="alert">
+          <p>{formError}</p>
+        </div>
+      ) : null}
+      <p>{t('intro')}</p>
+      <FormField
+        name="newPassword"
+        label={tPassword('newPassword')}
+        hint={tPassword('newPasswordHint')}
+        error={fieldError}
+        type="password"
+        dir="ltr"
+        autoComplete="new-password"
+        required
+      />
+      <button type="submit" disabled={submitting}>
+        {submitting ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}

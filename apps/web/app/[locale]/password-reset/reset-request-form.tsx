@@ -1,0 +1,83 @@
+'use client';
+
+import { ErrorCode, PasswordResetRequestSchema, PasswordResetRequestedResponseSchema } from '@lapata/contracts';
+import { useTranslations } from 'next-intl';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link } from '../../../i18n/navigation';
+import { callApi } from '../organization/api-call';
+import { FormField } from '../form-field';
+
+export function ResetRequestForm() {
+  const t = useTranslations('passwordReset.request');
+  const tErrors = useTranslations('errors');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [sent, setSent] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  function refuse(message: string, field: boolean) {
+    setFieldError(field ? message : undefined);
+    setFormError(field ? null : message);
+    if (field) form.current?.querySelector<HTMLInputElement>('[name="email"]')?.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get('email') ?? '');
+    const parsed = PasswordResetRequestSchema.safeParse({ email });
+    if (!parsed.success) return refuse(email.trim() === '' ? tErrors('required') : t('emailInvalid'), true);
+
+    setSubmitting(true);
+    setFormError(null);
+    const outcome = await callApi('/auth/password-reset', PasswordResetRequestedResponseSchema, {
+      method: 'POST',
+      body: parsed.data,
+    });
+    setSubmitting(false);
+    if (outcome.kind === 'ok') setSent(true);
+    else if (outcome.kind === 'unreachable') refuse(tErrors('apiUnavailable'), false);
+    else if (outcome.kind === 'failed' && outcome.error?.code === ErrorCode.RateLimited) refuse(tErrors('rateLimited'), false);
+    else if (outcome.kind === 'failed' && outcome.error?.fields?.email) refuse(t('emailInvalid'), true);
+    else refuse(tErrors('unexpected'), false);
+  }
+
+  if (sent) {
+    return (
+      <div className="notice notice-success" role="status">
+        <p>{t('sent')}</p>
+        <p>
+          <Link href="/login">{t('backToLogin')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <form ref={form} noValidate onSubmit={submit} aria-busy={submitting}>
+        {formError ? (
+          <div className="notice notice-error" role="alert">
+            <p>{formError}</p>
+          </div>
+        ) : null}
+        <FormField
+          name="email"
+          label={t('email')}
+          error={fieldError}
+          type="email"
+          dir="ltr"
+          autoComplete="email"
+          spellCheck={false}
+          required
+        />
+        <button type="submit" disabled={submitting}>
+          {submitting ? t('submitting') : t('submit')}
+        </button>
+      </form>
+      <p>
+        <Link href="/login">{t('backToLogin')}</Link>
+      </p>
+    </>
+  );
+}
