@@ -159,6 +159,9 @@ export class Stack {
         API_PORT: String(apiPort),
         DATABASE_URL: apiDatabaseUrl,
         PUBLIC_URL: env.PUBLIC_URL || this.webUrl,
+        // The web, on this machine, forwards every request: believe its X-Forwarded-For so that
+        // per-address rate limits see the browser's address, not the web server's.
+        TRUST_PROXY: env.TRUST_PROXY || 'loopback',
       },
       watch: watchSetupBanner((token) => {
         this.#setupToken = token;
