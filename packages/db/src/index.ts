@@ -24,3 +24,4 @@ export { migrationsDir, repoRoot, schemaPath } from './paths';
 export { withDatabaseName } from './connection-string';
 export { uuidv7 } from './uuid';
 export { APPEND_ONLY_TABLES, ensureApplicationRole, withCredentials, type EnsureApplicationRoleOptions } from './application-role';
+export { runCli, withMigrationDatabase } from './cli/database';

@@ -38,3 +38,8 @@ export function auditEventHash(event: ChainedAuditEntry): Buffer {
   ]);
   return createHash('sha256').update(event.prevHash).update(canonical, 'utf8').digest();
 }
+
+/** What a checkpoint signs: the organisation's chain head at `seq`. */
+export function checkpointMessage(organizationId: string, seq: bigint, hash: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`lapata-audit-checkpoint\u0000${organizationId}\u0000${seq}\u0000`, 'utf8'), hash]);
+}

@@ -1,11 +1,22 @@
+import { sign } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Bytes } from '@lapata/crypto';
+import { AppConfig } from '../../config/app-config';
 import { DatabaseContext } from '../../database/database-context';
-import { type AuditEntry, auditEventHash, GENESIS_HASH } from './audit-chain';
+import { type AuditEntry, auditEventHash, checkpointMessage, GENESIS_HASH } from './audit-chain';
+
+/**
+ * How often an organisation's chain head gets a signed checkpoint, at most: the first append after
+ * this long since the last checkpoint signs the new head.
+ */
+export const CHECKPOINT_INTERVAL_MS = 5 * 60_000;
 
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly db: DatabaseContext) {}
+  constructor(
+    private readonly db: DatabaseContext,
+    private readonly config: AppConfig,
+  ) {}
 
   /**
    * Appends to the organisation's hash chain inside the caller's transaction. The advisory lock
@@ -26,11 +37,33 @@ export class AuditRepository {
       occurredAt: new Date(),
       prevHash: head?.hash ?? GENESIS_HASH,
     };
+    const hash = auditEventHash(chained) as Bytes;
     await tx.auditEvent.create({
+      data: { ...chained, prevHash: Buffer.from(chained.prevHash) as Bytes, hash },
+    });
+    await this.signHeadIfDue(entry.organizationId, chained.seq, hash);
+  }
+
+  /**
+   * Signs the new head with the audit key (Ed25519, held outside the database) when the last
+   * checkpoint is older than CHECKPOINT_INTERVAL_MS. Someone who can rewrite the database can
+   * rebuild a consistent chain, but not these signatures.
+   */
+  private async signHeadIfDue(organizationId: string, seq: bigint, hash: Bytes): Promise<void> {
+    const last = await this.db.tx.auditCheckpoint.findFirst({
+      where: { organizationId },
+      orderBy: { seq: 'desc' },
+      select: { signedAt: true },
+    });
+    if (last && Date.now() - last.signedAt.getTime() < CHECKPOINT_INTERVAL_MS) return;
+    const keys = this.config.keys;
+    await this.db.tx.auditCheckpoint.create({
       data: {
-        ...chained,
-        prevHash: Buffer.from(chained.prevHash) as Bytes,
-        hash: auditEventHash(chained) as Bytes,
+        organizationId,
+        seq,
+        hash,
+        signature: sign(null, checkpointMessage(organizationId, seq, hash), keys.auditSigningKey) as Bytes,
+        keyId: keys.auditKeyId,
       },
     });
   }
