@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
-/** The one shape every API failure has. `fields` maps a dotted field path to its messages. */
+/**
+ * The one shape every API failure has. `fields` maps a dotted field path to its messages;
+ * `currentVersion` comes with STALE_VERSION: the version the record is at now.
+ */
 export const ErrorResponseSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional(),
+    currentVersion: z.number().int().optional(),
     requestId: z.string().optional(),
   }),
 });

@@ -8,6 +8,8 @@ export type FieldMessages = Record<string, string[]>;
  */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  /** Set by StaleVersionError only. */
+  readonly currentVersion?: number;
 
   constructor(
     readonly status: number,
@@ -35,5 +37,16 @@ export class ValidationError extends ApiError {
 export class RateLimitedError extends ApiError {
   constructor() {
     super(429, ErrorCode.RateLimited, 'Too many attempts. Wait a few minutes and try again.');
+  }
+}
+
+/**
+ * An edit made from an older read (optimistic concurrency): someone changed the record since.
+ * Answers 409 with the version it is at now, so the client can reload and try again.
+ */
+export class StaleVersionError extends ApiError {
+  constructor(override readonly currentVersion: number) {
+    const message = 'Someone else changed this in the meantime. Reload to see the latest version, then try again.';
+    super(409, ErrorCode.StaleVersion, message, { version: [message] });
   }
 }

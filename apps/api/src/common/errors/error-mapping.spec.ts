@@ -1,5 +1,6 @@
 import { BadRequestException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
+import { NotFoundError, StaleVersionError } from './api-error';
 import { mapError } from './error-mapping';
 
 class PrismaClientKnownRequestError extends Error {
@@ -39,6 +40,16 @@ describe('mapError', () => {
     const badEnum = new PrismaClientKnownRequestError('P2007', refusedBy('invalid input value for enum "Role": "x"'));
     expect(mapError(badEnum).status).toBe(500);
     expect(mapError(new PrismaClientKnownRequestError('P2002'))).toMatchObject({ status: 409, error: { code: 'CONFLICT' } });
+  });
+
+  it('gives a stale edit the version the record is at now, and no other error a version', () => {
+    const message = 'Someone else changed this in the meantime. Reload to see the latest version, then try again.';
+    expect(mapError(new StaleVersionError(7))).toEqual({
+      status: 409,
+      error: { code: 'STALE_VERSION', message, fields: { version: [message] }, currentVersion: 7 },
+      unexpected: false,
+    });
+    expect(mapError(new NotFoundError())).toEqual({ status: 404, error: { code: 'NOT_FOUND', message: 'Not found.' }, unexpected: false });
   });
 
   it('answers anything else with a bare 500', () => {

@@ -31,8 +31,11 @@ const INTERNAL: MappedError = {
  */
 export function mapError(exception: unknown): MappedError {
   if (exception instanceof ApiError) {
-    const { status, code, message, fields } = exception;
-    return { status, error: fields ? { code, message, fields } : { code, message }, unexpected: status >= 500 };
+    const { status, code, message, fields, currentVersion } = exception;
+    const error: MappedError['error'] = { code, message };
+    if (fields) error.fields = fields;
+    if (currentVersion !== undefined) error.currentVersion = currentVersion;
+    return { status, error, unexpected: status >= 500 };
   }
   if (exception instanceof HttpException) {
     return mapHttpException(exception);

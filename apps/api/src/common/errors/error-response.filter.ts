@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { mapError } from './error-mapping';
 
 /**
- * The one place an error becomes a response: `{ error: { code, message, fields?, requestId } }`.
+ * The one place an error becomes a response: `{ error: { code, message, fields?, currentVersion?, requestId } }`.
  * Catches everything, including body-parser failures and unknown routes, which Nest routes here.
  */
 @Catch()

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@lapata/contracts';
-import { decryptString } from '@lapata/crypto';
 import { AppConfig } from '../../config/app-config';
 import { DatabaseContext } from '../../database/database-context';
-import { userFieldContext } from '../users/user-fields';
+import { decryptUserField } from '../users/user-fields';
 
 export interface AccountCredentials {
   id: string;
@@ -50,7 +49,7 @@ export class AccountRepository {
       where: { id: userId },
       select: { displayNameEnc: true },
     });
-    return decryptString(displayNameEnc, this.config.keys.accountKeys, userFieldContext(userId, 'display_name_enc'));
+    return decryptUserField(this.config.keys, userId, 'display_name_enc', displayNameEnc);
   }
 
   /** The user's live memberships, oldest first; needs `app.user_id` set (row-level security). */

@@ -24,8 +24,9 @@ import { ZodBody } from '../../common/validation/decorators';
 import { AppConfig } from '../../config/app-config';
 import { CurrentClient, type ClientInfo } from './client-info';
 import { LoginService } from './login.service';
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
-import { SessionService } from './session.service';
+import { clearSessionCookie, readSessionCookie } from './session-cookie';
+import { SetsSessionCookie } from './session-cookie.interceptor';
+import { SessionService, type SessionStarted } from './session.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -48,15 +49,13 @@ export class AuthController {
     description: 'VALIDATION_FAILED, or INVALID_CREDENTIALS with the same message for an unknown email, a wrong password or a disabled account',
   })
   @ApiTooManyRequestsResponse({ standardSchema: ErrorResponseSchema, description: 'Too many failed attempts for the account or the address' })
-  async signIn(
+  @SetsSessionCookie()
+  signIn(
     @ZodBody(LoginRequestSchema) request: LoginRequest,
     @CurrentClient() client: ClientInfo,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<LoginResponse> {
-    const { response, token } = await this.login.login(request, client, readSessionCookie(req, this.config));
-    setSessionCookie(res, this.config, token);
-    return response;
+  ): Promise<SessionStarted<LoginResponse>> {
+    return this.login.login(request, client, readSessionCookie(req, this.config));
   }
 
   @Post('logout')

@@ -13,6 +13,7 @@ import { PasswordPolicy } from './password-policy';
 import { PasswordResetController } from './password-reset.controller';
 import { PasswordResetRepository } from './password-reset.repository';
 import { PasswordResetService } from './password-reset.service';
+import { PasswordSignIn } from './password-sign-in';
 import { RequestSessionInterceptor } from './request-session.interceptor';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
@@ -28,11 +29,12 @@ import { SessionService } from './session.service';
     PasswordHasher,
     PasswordPolicy,
     PasswordConfirmation,
+    PasswordSignIn,
     LoginService,
     AccountService,
     PasswordResetService,
     { provide: APP_INTERCEPTOR, useClass: RequestSessionInterceptor },
   ],
-  exports: [SessionService, PasswordPolicy, PasswordConfirmation, PasswordHasher],
+  exports: [SessionService, PasswordPolicy, PasswordConfirmation, PasswordSignIn, PasswordHasher],
 })
 export class AuthModule {}

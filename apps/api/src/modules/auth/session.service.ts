@@ -21,6 +21,16 @@ export interface AuthenticatedSession {
   mfa: MfaState;
 }
 
+/**
+ * What a use case that starts or replaces a session (signing in, accepting an invitation, giving
+ * the second factor, switching organisation) answers: the response body, and the new session's
+ * token, which only ever travels in the cookie (see SetsSessionCookie).
+ */
+export interface SessionStarted<T> {
+  response: T;
+  sessionToken: string;
+}
+
 /** Don't write `last_seen_at` on every request: once a minute is precise enough for idle timeouts. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -31,20 +41,22 @@ export class SessionService {
     private readonly config: AppConfig,
   ) {}
 
-  /** A new session (and so a new id) at every sign-in; returns the cookie token. */
-  async start(input: {
-    userId: string;
-    activeOrganizationId: string | null;
-    mfaVerified: boolean;
-    userAgent: string | undefined;
-  }): Promise<{ token: string; sessionId: string }> {
+  /**
+   * A new session (and so a new id) at every sign-in, its second factor not yet given; the session
+   * the browser signed in over (`previousToken`), if still live, ends. Returns the cookie token.
+   */
+  async start(
+    input: { userId: string; activeOrganizationId: string | null; userAgent: string | undefined },
+    previousToken: string | undefined,
+  ): Promise<{ token: string; sessionId: string }> {
+    if (previousToken) await this.sessions.revokeByTokenHash(hashSecretToken(previousToken), new Date());
     const now = new Date();
     const { token, hash } = newSecretToken();
     const sessionId = await this.sessions.create({
       userId: input.userId,
       tokenHash: hash,
       activeOrganizationId: input.activeOrganizationId,
-      mfaVerifiedAt: input.mfaVerified ? now : null,
+      mfaVerifiedAt: null,
       userAgent: input.userAgent ? input.userAgent.slice(0, 200) : null,
       createdAt: now,
       lastSeenAt: now,
@@ -90,7 +102,7 @@ export class SessionService {
    * A new session (new id and token) in place of a live one, at a change of privilege: second
    * factor given, organisation switched. The old token stops working at once; the new session
    * keeps the old one's sign-in time and absolute end, so replacing never extends a session.
-   * The caller sets the returned token as the cookie (`setSessionCookie`). Throws when the session
+   * The route sets the returned token as the cookie (`SetsSessionCookie`). Throws when the session
    * is no longer live.
    */
   async replace(
@@ -118,11 +130,6 @@ export class SessionService {
 
   async end(sessionId: string): Promise<void> {
     await this.sessions.revoke(sessionId, new Date());
-  }
-
-  /** Ends the session a cookie token belongs to, if it is still live (signing in over an old session). */
-  async endByToken(token: string): Promise<void> {
-    await this.sessions.revokeByTokenHash(hashSecretToken(token), new Date());
   }
 
   /** Ends one of the user's own live sessions; false when they have none with this id. */

@@ -1,5 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   ErrorCode,
   type InvitationAcceptRequest,
@@ -8,16 +7,15 @@ import {
 } from '@lapata/contracts';
 import { uuidv7 } from '@lapata/db';
 import { ApiError } from '../../common/errors/api-error';
-import { RateLimitRules } from '../../common/rate-limit/rate-limit-rules';
-import { RateLimiter } from '../../common/rate-limit/rate-limiter';
 import { AppConfig } from '../../config/app-config';
 import { DatabaseContext } from '../../database/database-context';
-import { PasswordPolicy } from '../auth/password-policy';
-import { hashSecretToken } from '../auth/session-token';
 import { AuditService } from '../audit/audit.service';
 import { InvalidCredentialsError } from '../auth/auth.errors';
 import type { ClientInfo } from '../auth/client-info';
-import { SessionService, mfaState } from '../auth/session.service';
+import { PasswordPolicy } from '../auth/password-policy';
+import { PasswordSignIn } from '../auth/password-sign-in';
+import { hashSecretToken, sameHash } from '../auth/session-token';
+import { SessionService, mfaState, type SessionStarted } from '../auth/session.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { encryptUserFields } from '../users/user-fields';
 import { accountEmailIndex } from './invitation-fields';
@@ -45,25 +43,19 @@ export class InvitationEmailMismatchError extends ApiError {
  * and the organisation is acted for only once the invitation is found.
  */
 @Injectable()
-export class InvitationAcceptanceService implements OnModuleInit {
+export class InvitationAcceptanceService {
   private readonly logger = new Logger(InvitationAcceptanceService.name);
-  /** Verified against when no account uses the address, so both paths cost an Argon2 verification. */
-  private decoyHash = '';
 
   constructor(
     private readonly invitations: InvitationRepository,
     private readonly passwords: PasswordHasher,
+    private readonly passwordSignIn: PasswordSignIn,
     private readonly passwordPolicy: PasswordPolicy,
     private readonly sessions: SessionService,
-    private readonly rateLimiter: RateLimiter,
     private readonly audit: AuditService,
     private readonly db: DatabaseContext,
     private readonly config: AppConfig,
   ) {}
-
-  async onModuleInit(): Promise<void> {
-    this.decoyHash = await this.passwords.hash(randomBytes(32).toString('base64url'));
-  }
 
   async preview(token: string): Promise<InvitationPreview> {
     const invitation = await this.findUsable(token, new Date());
@@ -81,28 +73,26 @@ export class InvitationAcceptanceService implements OnModuleInit {
     request: InvitationAcceptRequest,
     client: ClientInfo,
     previousToken: string | undefined,
-  ): Promise<{ response: InvitationAcceptResponse; token: string }> {
+  ): Promise<SessionStarted<InvitationAcceptResponse>> {
     // Accepting with a password is a sign-in: it spends the same budget, so an invitation link
     // gives no extra guesses. Counted before any check; given back when the invitation is accepted.
-    const accountLimit = { rule: RateLimitRules.loginPerAccount, subject: this.rateLimiter.emailSubject(request.email) };
-    const addressLimit = { rule: RateLimitRules.loginPerAddress, subject: this.rateLimiter.clientSubject(client.address) };
-    await this.rateLimiter.consume(accountLimit, addressLimit);
+    const attempt = this.passwordSignIn.attempt(request.email, client.address);
+    await attempt.count();
 
     const now = new Date();
     const invitation = await this.findUsable(request.token, now);
     const organizationId = invitation.organizationId;
     const emailBidx = accountEmailIndex(this.config.keys, request.email);
-    if (!sameBytes(emailBidx, invitation.emailBidx)) throw new InvitationEmailMismatchError();
+    if (!sameHash(emailBidx, invitation.emailBidx)) throw new InvitationEmailMismatchError();
 
     // Claimed first: a second acceptance racing this one waits on the row, then finds it used.
     // Any failure below rolls the claim back with everything else.
     if (!(await this.invitations.claim(invitation.id, now))) throw new InvitationInvalidError();
 
-    const account = await this.invitations.findAccountByEmailIndex(emailBidx);
+    const { account, refusal } = await this.passwordSignIn.check(request.email, request.password);
     let userId: string;
-    const passwordRight = await this.passwords.verify(account?.passwordHash ?? this.decoyHash, request.password);
     if (account) {
-      if (!passwordRight || account.status !== 'ACTIVE') throw new InvalidCredentialsError();
+      if (refusal) throw new InvalidCredentialsError();
       userId = account.id;
     } else {
       // Signing in (no display name) to an account that does not exist: the same answer as a wrong password.
@@ -129,19 +119,15 @@ export class InvitationAcceptanceService implements OnModuleInit {
     }
 
     // A new session, as at any sign-in; one this browser already had ends.
-    if (previousToken) await this.sessions.endByToken(previousToken);
-    const session = await this.sessions.start({
-      userId,
-      activeOrganizationId: organizationId,
-      mfaVerified: false,
-      userAgent: client.userAgent,
-    });
+    const session = await this.sessions.start(
+      { userId, activeOrganizationId: organizationId, userAgent: client.userAgent },
+      previousToken,
+    );
     const organization = await this.invitations.getOrganization(organizationId);
     const mfa = mfaState({ userHasTotp: account?.hasTotp ?? false, mfaVerifiedAt: null }, organization.requireMfa);
-    await this.rateLimiter.clear(accountLimit);
-    await this.rateLimiter.giveBack(addressLimit);
+    await attempt.succeeded();
     this.logger.log({ organizationId, invitationId: invitation.id, newAccount: !account }, 'Invitation accepted');
-    return { response: { organizationId, mfa }, token: session.token };
+    return { response: { organizationId, mfa }, sessionToken: session.token };
   }
 
   /** The pending invitation behind a link, with the transaction acting for its organisation. */
@@ -156,8 +142,4 @@ export class InvitationAcceptanceService implements OnModuleInit {
     await this.db.actAs({ organizationId: invitation.organizationId, userId: null });
     return invitation;
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }

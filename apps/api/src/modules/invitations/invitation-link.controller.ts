@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -17,12 +17,14 @@ import {
   type InvitationPreview,
   type InvitationPreviewRequest,
 } from '@lapata/contracts';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { Public } from '../../access/route-access';
 import { ZodBody } from '../../common/validation/decorators';
 import { AppConfig } from '../../config/app-config';
 import { CurrentClient, type ClientInfo } from '../auth/client-info';
-import { readSessionCookie, setSessionCookie } from '../auth/session-cookie';
+import { readSessionCookie } from '../auth/session-cookie';
+import { SetsSessionCookie } from '../auth/session-cookie.interceptor';
+import type { SessionStarted } from '../auth/session.service';
 import { InvitationAcceptanceService } from './invitation-acceptance.service';
 
 /**
@@ -58,14 +60,12 @@ export class InvitationLinkController {
     description: 'VALIDATION_FAILED, INVITATION_INVALID, INVITATION_EMAIL_MISMATCH or INVALID_CREDENTIALS',
   })
   @ApiTooManyRequestsResponse({ standardSchema: ErrorResponseSchema })
-  async accept(
+  @SetsSessionCookie()
+  accept(
     @ZodBody(InvitationAcceptRequestSchema) request: InvitationAcceptRequest,
     @CurrentClient() client: ClientInfo,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<InvitationAcceptResponse> {
-    const accepted = await this.acceptance.accept(request, client, readSessionCookie(req, this.config));
-    setSessionCookie(res, this.config, accepted.token);
-    return accepted.response;
+  ): Promise<SessionStarted<InvitationAcceptResponse>> {
+    return this.acceptance.accept(request, client, readSessionCookie(req, this.config));
   }
 }

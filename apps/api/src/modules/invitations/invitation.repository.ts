@@ -23,13 +23,6 @@ export interface InvitationByTokenRow {
   revokedAt: Date | null;
 }
 
-export interface AccountRow {
-  id: string;
-  passwordHash: string;
-  status: 'ACTIVE' | 'DISABLED';
-  hasTotp: boolean;
-}
-
 @Injectable()
 export class InvitationRepository {
   constructor(private readonly db: DatabaseContext) {}
@@ -139,15 +132,6 @@ export class InvitationRepository {
 
   async setAcceptedBy(invitationId: string, userId: string): Promise<void> {
     await this.db.tx.invitation.update({ where: { id: invitationId }, data: { acceptedById: userId } });
-  }
-
-  /** Accounts are installation-wide (no row-level security): found by the email's blind index. */
-  async findAccountByEmailIndex(emailBidx: Uint8Array<ArrayBuffer>): Promise<AccountRow | null> {
-    const row = await this.db.tx.user.findUnique({
-      where: { emailBidx },
-      select: { id: true, passwordHash: true, status: true, totpEnabledAt: true },
-    });
-    return row && { id: row.id, passwordHash: row.passwordHash, status: row.status, hasTotp: row.totpEnabledAt !== null };
   }
 
   async createAccount(account: {

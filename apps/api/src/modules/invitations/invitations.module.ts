@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RateLimitModule } from '../../common/rate-limit/rate-limit.module';
 import { AuthModule } from '../auth/auth.module';
 import { MailModule } from '../mail/mail.module';
-import { PasswordHasher } from '../users/password-hasher';
 import { InvitationAcceptanceService } from './invitation-acceptance.service';
 import { InvitationLinkController } from './invitation-link.controller';
 import { InvitationController } from './invitation.controller';
@@ -10,8 +8,8 @@ import { InvitationRepository } from './invitation.repository';
 import { InvitationService } from './invitation.service';
 
 @Module({
-  imports: [AuthModule, MailModule, RateLimitModule],
+  imports: [AuthModule, MailModule],
   controllers: [InvitationController, InvitationLinkController],
-  providers: [InvitationService, InvitationAcceptanceService, InvitationRepository, PasswordHasher],
+  providers: [InvitationService, InvitationAcceptanceService, InvitationRepository],
 })
 export class InvitationsModule {}

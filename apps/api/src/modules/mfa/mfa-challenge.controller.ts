@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -18,12 +18,12 @@ import {
   type PasskeyChallengeRequest,
   type WebAuthnOptionsResponse,
 } from '@lapata/contracts';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { Actor } from '../../access/actor';
 import { CurrentActor, PendingMfaAccess } from '../../access/route-access';
 import { ZodBody } from '../../common/validation/decorators';
-import { AppConfig } from '../../config/app-config';
-import { setSessionCookie } from '../auth/session-cookie';
+import { SetsSessionCookie } from '../auth/session-cookie.interceptor';
+import type { SessionStarted } from '../auth/session.service';
 import { MfaChallengeService } from './mfa-challenge.service';
 import { PasskeyService } from './passkey.service';
 
@@ -33,7 +33,6 @@ export class MfaChallengeController {
   constructor(
     private readonly challenge: MfaChallengeService,
     private readonly passkeys: PasskeyService,
-    private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -46,15 +45,13 @@ export class MfaChallengeController {
   @ApiBadRequestResponse({ standardSchema: ErrorResponseSchema, description: 'VALIDATION_FAILED or INVALID_MFA_CODE' })
   @ApiConflictResponse({ standardSchema: ErrorResponseSchema, description: 'The session owes no challenge' })
   @ApiTooManyRequestsResponse({ standardSchema: ErrorResponseSchema, description: 'Too many wrong codes' })
-  async answer(
+  @SetsSessionCookie()
+  answer(
     @CurrentActor() actor: Actor,
     @ZodBody(MfaChallengeRequestSchema) request: MfaChallengeRequest,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<MfaChallengeResponse> {
-    const { response, sessionToken } = await this.challenge.answer(actor, request, req.ip);
-    setSessionCookie(res, this.config, sessionToken);
-    return response;
+  ): Promise<SessionStarted<MfaChallengeResponse>> {
+    return this.challenge.answer(actor, request, req.ip);
   }
 
   @Post('passkey/options')
@@ -75,14 +72,12 @@ export class MfaChallengeController {
   @ApiBadRequestResponse({ standardSchema: ErrorResponseSchema, description: 'VALIDATION_FAILED or INVALID_PASSKEY' })
   @ApiConflictResponse({ standardSchema: ErrorResponseSchema, description: 'The session owes no challenge' })
   @ApiTooManyRequestsResponse({ standardSchema: ErrorResponseSchema, description: 'Too many refused attempts' })
-  async answerWithPasskey(
+  @SetsSessionCookie()
+  answerWithPasskey(
     @CurrentActor() actor: Actor,
     @ZodBody(PasskeyChallengeRequestSchema) request: PasskeyChallengeRequest,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<MfaChallengeResponse> {
-    const { response, sessionToken } = await this.passkeys.authenticate(actor, request, req.ip);
-    setSessionCookie(res, this.config, sessionToken);
-    return response;
+  ): Promise<SessionStarted<MfaChallengeResponse>> {
+    return this.passkeys.authenticate(actor, request, req.ip);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { MfaChallengeRequest, MfaChallengeResponse } from '@lapata/contracts';
 import type { Actor } from '../../access/actor';
-import { SessionService } from '../auth/session.service';
-import { InvalidMfaCodeError, MfaStateConflictError } from './mfa.errors';
+import { SessionService, type SessionStarted } from '../auth/session.service';
+import { InvalidMfaCodeError, requireChallengeState } from './mfa.errors';
 import { MfaRepository } from './mfa.repository';
 import { SecondFactor } from './second-factor';
 import { SecondFactorAttempts } from './second-factor-attempts';
@@ -26,9 +26,8 @@ export class MfaChallengeService {
     actor: Actor,
     request: MfaChallengeRequest,
     client: string | undefined,
-  ): Promise<{ response: MfaChallengeResponse; sessionToken: string }> {
-    if (actor.mfa === 'satisfied') throw new MfaStateConflictError('This session has already passed two-step sign-in.');
-    if (actor.mfa === 'enrolment') throw new MfaStateConflictError('Set up two-step sign-in first.');
+  ): Promise<SessionStarted<MfaChallengeResponse>> {
+    requireChallengeState(actor);
 
     const attempt = await this.attempts.start(actor.userId, client, 'sign-in');
     const account = await this.mfa.getAccount(actor.userId);

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -25,21 +25,18 @@ import {
   type TotpSetupRequest,
   type TotpSetupResponse,
 } from '@lapata/contracts';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { Actor } from '../../access/actor';
 import { AccountAccess, CurrentActor, PendingMfaAccess } from '../../access/route-access';
 import { ZodBody } from '../../common/validation/decorators';
-import { AppConfig } from '../../config/app-config';
-import { setSessionCookie } from '../auth/session-cookie';
+import { SetsSessionCookie } from '../auth/session-cookie.interceptor';
+import type { SessionStarted } from '../auth/session.service';
 import { MfaEnrolmentService } from './mfa-enrolment.service';
 
 @ApiTags('mfa')
 @Controller('account/mfa')
 export class MfaEnrolmentController {
-  constructor(
-    private readonly enrolment: MfaEnrolmentService,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly enrolment: MfaEnrolmentService) {}
 
   @Get()
   @AccountAccess()
@@ -75,15 +72,13 @@ export class MfaEnrolmentController {
   @ApiBadRequestResponse({ standardSchema: ErrorResponseSchema, description: 'VALIDATION_FAILED or INVALID_MFA_CODE' })
   @ApiConflictResponse({ standardSchema: ErrorResponseSchema, description: 'No set-up is pending' })
   @ApiTooManyRequestsResponse({ standardSchema: ErrorResponseSchema, description: 'Too many wrong codes' })
-  async confirm(
+  @SetsSessionCookie()
+  confirm(
     @CurrentActor() actor: Actor,
     @ZodBody(TotpConfirmRequestSchema) request: TotpConfirmRequest,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<RecoveryCodesResponse> {
-    const { recoveryCodes, sessionToken } = await this.enrolment.confirmTotp(actor, request, req.ip);
-    setSessionCookie(res, this.config, sessionToken);
-    return { recoveryCodes };
+  ): Promise<SessionStarted<RecoveryCodesResponse>> {
+    return this.enrolment.confirmTotp(actor, request, req.ip);
   }
 
   @Post('recovery-codes')

@@ -3,6 +3,7 @@ import { ErrorCode } from '@lapata/contracts';
 import type {
   MfaStatusResponse,
   RecoveryCodesRegenerateRequest,
+  RecoveryCodesResponse,
   TotpConfirmRequest,
   TotpDisableRequest,
   TotpSetupRequest,
@@ -11,7 +12,7 @@ import type {
 import type { Actor } from '../../access/actor';
 import { UnauthenticatedError } from '../auth/request-session.interceptor';
 import { PasswordConfirmation } from '../auth/password-confirmation';
-import { SessionService } from '../auth/session.service';
+import { SessionService, type SessionStarted } from '../auth/session.service';
 import { InvalidMfaCodeError, MfaRequiredByOrganizationError, MfaStateConflictError } from './mfa.errors';
 import { MfaRepository } from './mfa.repository';
 import { PasskeyRepository } from './passkey.repository';
@@ -77,7 +78,7 @@ export class MfaEnrolmentService {
     actor: Actor,
     request: TotpConfirmRequest,
     client: string | undefined,
-  ): Promise<{ recoveryCodes: string[]; sessionToken: string }> {
+  ): Promise<SessionStarted<RecoveryCodesResponse>> {
     refuseBeforeChallenge(actor);
     const account = await this.mfa.getAccount(actor.userId);
     if (!account.pendingTotpSecret) {
@@ -108,7 +109,7 @@ export class MfaEnrolmentService {
       { userId: actor.userId, replaced: account.totpEnabled, endedSessions },
       'Two-step sign-in turned on with an authenticator app',
     );
-    return { recoveryCodes, sessionToken: session.token };
+    return { response: { recoveryCodes }, sessionToken: session.token };
   }
 
   async regenerateRecoveryCodes(actor: Actor, request: RecoveryCodesRegenerateRequest): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { ErrorCode } from '@lapata/contracts';
+import type { Actor } from '../../access/actor';
 import { ApiError } from '../../common/errors/api-error';
 
 export class InvalidMfaCodeError extends ApiError {
@@ -22,4 +23,10 @@ export class MfaStateConflictError extends ApiError {
   constructor(message: string) {
     super(409, ErrorCode.Conflict, message);
   }
+}
+
+/** Answering the challenge (with a code or a passkey) is for sessions that still owe it. */
+export function requireChallengeState(actor: Actor): void {
+  if (actor.mfa === 'satisfied') throw new MfaStateConflictError('This session has already passed two-step sign-in.');
+  if (actor.mfa === 'enrolment') throw new MfaStateConflictError('Set up two-step sign-in first.');
 }

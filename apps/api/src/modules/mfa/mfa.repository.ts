@@ -1,22 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { decryptString, encryptString, type FieldContext } from '@lapata/crypto';
 import { AppConfig } from '../../config/app-config';
 import { DatabaseContext } from '../../database/database-context';
-import { userFieldContext } from '../users/user-fields';
-
-type TotpColumn = 'totp_secret_enc' | 'totp_pending_secret_enc';
-
-/**
- * The TOTP secret is encrypted like the user's other fields (see users/user-fields.ts): the
- * account key, bound to the users table, the column and the row. A pending secret and a confirmed
- * one live in different columns, so moving one to the other re-encrypts it for its new column.
- */
-const totpFieldContext = (userId: string, column: TotpColumn): FieldContext => ({
-  organizationId: null,
-  table: 'users',
-  column,
-  rowId: userId,
-});
+import { decryptUserField, encryptUserField } from '../users/user-fields';
 
 export interface MfaAccount {
   userId: string;
@@ -48,15 +33,18 @@ export class MfaRepository {
         totpLastUsedStep: true,
       },
     });
-    const keys = this.config.keys.accountKeys;
-    const decryptTotp = (value: Uint8Array | null, column: TotpColumn) =>
-      value ? decryptString(value, keys, totpFieldContext(userId, column)) : null;
+    const keys = this.config.keys;
     return {
       userId,
-      email: decryptString(user.emailEnc, keys, userFieldContext(userId, 'email_enc')),
+      email: decryptUserField(keys, userId, 'email_enc', user.emailEnc),
       totpEnabled: user.totpEnabledAt !== null,
-      totpSecret: user.totpEnabledAt ? decryptTotp(user.totpSecretEnc, 'totp_secret_enc') : null,
-      pendingTotpSecret: decryptTotp(user.totpPendingSecretEnc, 'totp_pending_secret_enc'),
+      totpSecret:
+        user.totpEnabledAt && user.totpSecretEnc
+          ? decryptUserField(keys, userId, 'totp_secret_enc', user.totpSecretEnc)
+          : null,
+      pendingTotpSecret: user.totpPendingSecretEnc
+        ? decryptUserField(keys, userId, 'totp_pending_secret_enc', user.totpPendingSecretEnc)
+        : null,
       lastUsedStep: user.totpLastUsedStep === null ? null : Number(user.totpLastUsedStep),
     };
   }
@@ -70,7 +58,7 @@ export class MfaRepository {
   async storePendingSecret(userId: string, secret: string): Promise<void> {
     await this.db.tx.user.update({
       where: { id: userId },
-      data: { totpPendingSecretEnc: this.encrypt(userId, secret, 'totp_pending_secret_enc') },
+      data: { totpPendingSecretEnc: encryptUserField(this.config.keys, userId, 'totp_pending_secret_enc', secret) },
     });
   }
 
@@ -90,7 +78,7 @@ export class MfaRepository {
     const { count } = await this.db.tx.user.updateMany({
       where: { id: userId, totpPendingSecretEnc: { not: null } },
       data: {
-        totpSecretEnc: this.encrypt(userId, secret, 'totp_secret_enc'),
+        totpSecretEnc: encryptUserField(this.config.keys, userId, 'totp_secret_enc', secret),
         totpPendingSecretEnc: null,
         totpEnabledAt: now,
         totpLastUsedStep: BigInt(usedStep),
@@ -173,9 +161,5 @@ export class MfaRepository {
     return this.db.tx.membership.count({
       where: { organizationId, disabledAt: null, user: { status: 'ACTIVE', totpEnabledAt: null } },
     });
-  }
-
-  private encrypt(userId: string, secret: string, column: TotpColumn): Uint8Array<ArrayBuffer> {
-    return new Uint8Array(encryptString(secret, this.config.keys.accountKey(), totpFieldContext(userId, column)));
   }
 }

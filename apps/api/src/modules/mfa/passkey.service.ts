@@ -23,8 +23,8 @@ import type { Actor } from '../../access/actor';
 import { ApiError, NotFoundError } from '../../common/errors/api-error';
 import { AppConfig } from '../../config/app-config';
 import { PasswordConfirmation } from '../auth/password-confirmation';
-import { SessionService } from '../auth/session.service';
-import { MfaStateConflictError } from './mfa.errors';
+import { SessionService, type SessionStarted } from '../auth/session.service';
+import { MfaStateConflictError, requireChallengeState } from './mfa.errors';
 import { MfaRepository } from './mfa.repository';
 import { toPasskeyResponse } from './passkey.mapper';
 import { PasskeyRepository, type ChallengePurpose } from './passkey.repository';
@@ -159,7 +159,7 @@ export class PasskeyService {
     actor: Actor,
     request: PasskeyChallengeRequest,
     client: string | undefined,
-  ): Promise<{ response: MfaChallengeResponse; sessionToken: string }> {
+  ): Promise<SessionStarted<MfaChallengeResponse>> {
     requireChallengeState(actor);
     const attempt = await this.attempts.start(actor.userId, client, 'sign-in');
 
@@ -218,9 +218,4 @@ export class PasskeyService {
     }
     return (await this.passkeys.consumeChallenge(actor.sessionId, purpose, challenge, new Date())) ? challenge : null;
   }
-}
-
-function requireChallengeState(actor: Actor): void {
-  if (actor.mfa === 'satisfied') throw new MfaStateConflictError('This session has already passed two-step sign-in.');
-  if (actor.mfa === 'enrolment') throw new MfaStateConflictError('Set up two-step sign-in first.');
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccountOrganizationListResponseSchema,
@@ -9,12 +9,11 @@ import {
   type OrganizationSwitchRequest,
   type OrganizationSwitchResponse,
 } from '@lapata/contracts';
-import type { Response } from 'express';
 import type { Actor } from '../../access/actor';
 import { AccountAccess, CurrentActor } from '../../access/route-access';
 import { ZodBody } from '../../common/validation/decorators';
-import { AppConfig } from '../../config/app-config';
-import { setSessionCookie } from '../auth/session-cookie';
+import { SetsSessionCookie } from '../auth/session-cookie.interceptor';
+import type { SessionStarted } from '../auth/session.service';
 import { OrganizationService } from './organization.service';
 
 /** The signed-in user's own organisations, and switching between them. */
@@ -22,10 +21,7 @@ import { OrganizationService } from './organization.service';
 @AccountAccess()
 @Controller('account')
 export class AccountOrganizationController {
-  constructor(
-    private readonly organizations: OrganizationService,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly organizations: OrganizationService) {}
 
   @Get('organizations')
   @ApiOperation({ summary: 'The organisations the signed-in user belongs to, with their role in each' })
@@ -39,13 +35,11 @@ export class AccountOrganizationController {
   @ApiOperation({ summary: 'Work in another of your organisations; the session is replaced (new cookie)' })
   @ApiOkResponse({ standardSchema: OrganizationSwitchResponseSchema })
   @ApiNotFoundResponse({ standardSchema: ErrorResponseSchema, description: 'Not a live member of that organisation' })
-  async switch(
+  @SetsSessionCookie()
+  switch(
     @CurrentActor() actor: Actor,
     @ZodBody(OrganizationSwitchRequestSchema) request: OrganizationSwitchRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<OrganizationSwitchResponse> {
-    const { response, token } = await this.organizations.switchOrganization(actor, request.organizationId);
-    setSessionCookie(res, this.config, token);
-    return response;
+  ): Promise<SessionStarted<OrganizationSwitchResponse>> {
+    return this.organizations.switchOrganization(actor, request.organizationId);
   }
 }

@@ -39,7 +39,7 @@ export class OrganizationController {
   @ApiOperation({ summary: "Rename the organisation or change its time zone (optimistic: send the version you read)" })
   @ApiOkResponse({ standardSchema: OrganizationResponseSchema })
   @ApiBadRequestResponse({ standardSchema: ErrorResponseSchema, description: 'VALIDATION_FAILED (with `fields`)' })
-  @ApiConflictResponse({ standardSchema: ErrorResponseSchema, description: 'STALE_VERSION: reload and try again' })
+  @ApiConflictResponse({ standardSchema: ErrorResponseSchema, description: 'STALE_VERSION with `currentVersion`: reload and try again' })
   @ApiNotFoundResponse({ standardSchema: ErrorResponseSchema })
   update(
     @CurrentActor() actor: Actor,

@@ -77,6 +77,7 @@ describe('the current organisation', () => {
     expect(stale.body.error).toMatchObject({
       code: 'STALE_VERSION',
       message: 'Someone else changed this in the meantime. Reload to see the latest version, then try again.',
+      currentVersion: version + 1,
     });
     const stored = await test.database.prisma.organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(stored).toMatchObject({ name: 'New name', timeZone: 'Asia/Dubai', version: version + 1 });

@@ -1,25 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ErrorCode,
-  type AccountOrganizationListResponse,
-  type OrganizationResponse,
-  type OrganizationSwitchResponse,
-  type OrganizationUpdateRequest,
+import type {
+  AccountOrganizationListResponse,
+  OrganizationResponse,
+  OrganizationSwitchResponse,
+  OrganizationUpdateRequest,
 } from '@lapata/contracts';
 import type { Actor } from '../../access/actor';
 import { AccessService } from '../../access/access.service';
 import { Permission } from '../../access/permission';
-import { ApiError, NotFoundError } from '../../common/errors/api-error';
+import { NotFoundError, StaleVersionError } from '../../common/errors/api-error';
 import { AuditService } from '../audit/audit.service';
-import { SessionService } from '../auth/session.service';
+import { SessionService, type SessionStarted } from '../auth/session.service';
 import { OrganizationRepository } from './organization.repository';
-
-export class StaleVersionError extends ApiError {
-  constructor() {
-    const message = 'Someone else changed this in the meantime. Reload to see the latest version, then try again.';
-    super(409, ErrorCode.StaleVersion, message, { version: [message] });
-  }
-}
 
 @Injectable()
 export class OrganizationService {
@@ -53,8 +45,9 @@ export class OrganizationService {
       });
       return updated;
     }
-    if (!(await this.organizations.getById(organizationId))) throw new NotFoundError();
-    throw new StaleVersionError();
+    const current = await this.organizations.getById(organizationId);
+    if (!current) throw new NotFoundError();
+    throw new StaleVersionError(current.version);
   }
 
   /** The organisations the signed-in user may switch to: their own account's data, no permission needed. */
@@ -77,10 +70,10 @@ export class OrganizationService {
   async switchOrganization(
     actor: Actor,
     organizationId: string,
-  ): Promise<{ response: OrganizationSwitchResponse; token: string }> {
+  ): Promise<SessionStarted<OrganizationSwitchResponse>> {
     const membership = await this.organizations.findLiveMembership(actor.userId, organizationId);
     if (!membership) throw new NotFoundError();
     const { token } = await this.sessions.replace(actor.sessionId, { activeOrganizationId: organizationId });
-    return { response: { organizationId, role: membership.role }, token };
+    return { response: { organizationId, role: membership.role }, sessionToken: token };
   }
 }

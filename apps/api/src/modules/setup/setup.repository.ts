@@ -3,8 +3,8 @@ import { uuidv7 } from '@lapata/db';
 import { AppConfig } from '../../config/app-config';
 import { DatabaseContext } from '../../database/database-context';
 import { newOrganizationKey } from '../organizations/organization-keys';
+import { sameHash } from '../auth/session-token';
 import { encryptUserFields } from '../users/user-fields';
-import { sameTokenHash } from './setup-token';
 
 /** The installation table has exactly one row, with this id. */
 const INSTALLATION_ID = 1;
@@ -75,7 +75,7 @@ export class SetupRepository {
         !installation ||
         installation.setup_completed_at !== null ||
         installation.setup_token_hash === null ||
-        !sameTokenHash(installation.setup_token_hash, tokenHash)
+        !sameHash(installation.setup_token_hash, tokenHash)
       ) {
         return null;
       }

@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, type SetupRequest, type SetupResponse } from '@lapata/contracts';
 import { ApiError, NotFoundError, RateLimitedError } from '../../common/errors/api-error';
 import { AttemptLimiter } from '../../common/rate-limit/attempt-limiter';
-import { PasswordHasher } from '../users/password-hasher';
 import { DatabaseContext } from '../../database/database-context';
+import { hashSecretToken, newSecretToken, sameHash } from '../auth/session-token';
+import { PasswordHasher } from '../users/password-hasher';
 import { SetupRepository } from './setup.repository';
-import { generateSetupToken, hashSetupToken, sameTokenHash } from './setup-token';
 
 /** The token has 256 bits, so this only keeps a script from hammering the endpoint. */
 const MAX_FAILED_ATTEMPTS = 10;
@@ -42,8 +42,9 @@ export class SetupService {
   async issueToken(): Promise<string | undefined> {
     return this.db.run({}, async () => {
       if (!(await this.setup.isSetupNeeded())) return undefined;
-      const token = generateSetupToken();
-      await this.setup.storeTokenHash(hashSetupToken(token));
+      // Only the hash is stored: a database dump does not hand out the setup.
+      const { token, hash } = newSecretToken();
+      await this.setup.storeTokenHash(hash);
       return token;
     });
   }
@@ -58,8 +59,8 @@ export class SetupService {
     const storedHash = await this.setup.findPendingTokenHash();
     if (storedHash === null) throw new NotFoundError();
 
-    const tokenHash = hashSetupToken(request.token);
-    if (!sameTokenHash(storedHash, tokenHash)) {
+    const tokenHash = hashSecretToken(request.token);
+    if (!sameHash(storedHash, tokenHash)) {
       this.failedAttempts.recordFailure(client);
       this.logger.warn('Setup refused: wrong setup token');
       throw new InvalidSetupTokenError();
