@@ -1,4 +1,4 @@
-import { ErrorResponseSchema, type ErrorResponse } from '@lapata/contracts';
+import { ErrorCode, ErrorResponseSchema, type ErrorResponse } from '@lapata/contracts';
 
 export type ApiError = ErrorResponse['error'];
 
@@ -11,3 +11,8 @@ export async function readApiError(response: Response): Promise<ApiError | null>
 
 /** The web's own answer when the API cannot be reached (see app/api/[...path]/forward.ts). */
 export const apiUnavailableCode = 'API_UNAVAILABLE';
+
+/** Where a 401 from the API sends the person: to finish their second factor, or to sign in again. */
+export function signInPath(error: ApiError | null): '/mfa' | '/login' {
+  return error?.code === ErrorCode.MfaRequired ? '/mfa' : '/login';
+}

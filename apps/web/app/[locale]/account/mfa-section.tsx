@@ -11,17 +11,18 @@ import {
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from '../../../i18n/navigation';
-import { FormField } from '../form-field';
-import { callMfaApi, type MfaCall } from '../mfa/mfa-api';
+import { focusFirstInvalid, type FieldErrors } from '../../../components/form-errors';
+import { PasswordField, TextField } from '../../../components/form-field';
+import { ErrorNotice, MessageBox, type Message } from '../../../components/message-box';
+import { callApi, type ApiOutcome } from '../../../lib/api-client';
 import { PasskeyManager } from '../mfa/passkey-manager';
 import styles from '../mfa/mfa.module.css';
 import { RecoveryCodes } from '../mfa/recovery-codes';
 
 type Load = { state: 'loading' } | { state: 'ready'; status: MfaStatusResponse } | { state: 'signedOut' } | { state: 'error' };
-/** Input names unique on the account page (FormField derives element ids from them). */
+/** Input names unique on the account page (TextField derives element ids from them). */
 const inputNames = { codes: { currentPassword: 'mfaCodesPassword' }, off: { currentPassword: 'mfaOffPassword', code: 'mfaOffCode' } } as const;
-type FieldErrors = Partial<Record<'currentPassword' | 'code', string>>;
-type Notice = { tone: 'success' | 'error'; text: string } | null;
+type Field = 'currentPassword' | 'code';
 
 /** The two-step sign-in part of the account page: status, new recovery codes, moving, turning off. */
 export function MfaSection() {
@@ -30,8 +31,8 @@ export function MfaSection() {
   const tErrors = useTranslations('errors');
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [busy, setBusy] = useState<'codes' | 'off' | null>(null);
-  const [errors, setErrors] = useState<{ form: 'codes' | 'off'; fields: FieldErrors } | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [errors, setErrors] = useState<{ form: 'codes' | 'off'; fields: FieldErrors<Field> } | null>(null);
+  const [notice, setNotice] = useState<Message | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
 
   const refresh = useCallback(async () => setLoad(await readStatus()), []);
@@ -47,8 +48,8 @@ export function MfaSection() {
   }, []);
 
   /** Shows why an action was refused, next to the field at fault when there is one. */
-  function refuse(form: HTMLFormElement, which: 'codes' | 'off', outcome: MfaCall<unknown>): void {
-    const fields: FieldErrors = {};
+  function refuse(form: HTMLFormElement, which: 'codes' | 'off', outcome: ApiOutcome<unknown>): void {
+    const fields: FieldErrors<Field> = {};
     let text: string | null = null;
     if (outcome.kind === 'signedOut') {
       setLoad({ state: 'signedOut' });
@@ -71,10 +72,9 @@ export function MfaSection() {
     focusFirst(form, which, fields);
   }
 
-  function focusFirst(form: HTMLFormElement, which: 'codes' | 'off', fields: FieldErrors) {
-    const names: Partial<Record<keyof FieldErrors, string>> = inputNames[which];
-    const first = (['currentPassword', 'code'] as const).find((field) => fields[field]);
-    if (first) form.querySelector<HTMLInputElement>(`[name="${names[first]}"]`)?.focus();
+  function focusFirst(form: HTMLFormElement, which: 'codes' | 'off', fields: FieldErrors<Field>) {
+    const names: Partial<Record<Field, string>> = inputNames[which];
+    focusFirstInvalid(form, ['currentPassword', 'code'], fields, (field) => String(names[field]));
   }
 
   async function makeNewCodes(event: FormEvent<HTMLFormElement>) {
@@ -91,7 +91,7 @@ export function MfaSection() {
     }
     setBusy('codes');
     setNotice(null);
-    const outcome = await callMfaApi('/account/mfa/recovery-codes', RecoveryCodesResponseSchema, {
+    const outcome = await callApi('/account/mfa/recovery-codes', RecoveryCodesResponseSchema, {
       method: 'POST',
       body: parsed.data,
     });
@@ -113,9 +113,9 @@ export function MfaSection() {
     };
     const parsed = TotpDisableRequestSchema.safeParse(values);
     if (!parsed.success) {
-      const fields: FieldErrors = {};
+      const fields: FieldErrors<Field> = {};
       for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as keyof FieldErrors;
+        const field = issue.path[0] as Field;
         fields[field] ??= values[field].trim() === '' ? tErrors('required') : t('invalidCode');
       }
       setErrors({ form: 'off', fields });
@@ -124,7 +124,7 @@ export function MfaSection() {
     }
     setBusy('off');
     setNotice(null);
-    const outcome = await callMfaApi('/account/mfa/totp', null, { method: 'DELETE', body: parsed.data });
+    const outcome = await callApi('/account/mfa/totp', null, { method: 'DELETE', body: parsed.data });
     setBusy(null);
     if (outcome.kind !== 'ok') return refuse(form, 'off', outcome);
     setErrors(null);
@@ -132,18 +132,14 @@ export function MfaSection() {
     await refresh();
   }
 
-  const fieldError = (form: 'codes' | 'off', field: keyof FieldErrors) =>
+  const fieldError = (form: 'codes' | 'off', field: Field) =>
     errors?.form === form ? errors.fields[field] : undefined;
 
   return (
     <section aria-labelledby="mfa-section-title" className={styles.section}>
       <h2 id="mfa-section-title">{t('title')}</h2>
       {load.state === 'loading' ? <p>{t('loading')}</p> : null}
-      {load.state === 'error' ? (
-        <div className="notice notice-error" role="alert">
-          <p>{tErrors('unexpected')}</p>
-        </div>
-      ) : null}
+      <ErrorNotice message={load.state === 'error' ? tErrors('unexpected') : null} />
       {load.state === 'signedOut' ? (
         <div className="notice" role="status">
           <p>{t('signedOut')}</p>
@@ -152,11 +148,7 @@ export function MfaSection() {
           </p>
         </div>
       ) : null}
-      {notice ? (
-        <div className={notice.tone === 'success' ? 'notice notice-success' : 'notice notice-error'} role={notice.tone === 'success' ? 'status' : 'alert'}>
-          <p>{notice.text}</p>
-        </div>
-      ) : null}
+      {notice ? <MessageBox message={notice} /> : null}
       {recoveryCodes ? (
         <RecoveryCodes codes={recoveryCodes} heading={t('newCodesDone')} onSaved={() => setRecoveryCodes(null)} />
       ) : null}
@@ -173,15 +165,12 @@ export function MfaSection() {
             <form className={styles.subsection} noValidate onSubmit={makeNewCodes} aria-busy={busy === 'codes'} aria-labelledby="mfa-new-codes">
               <h3 id="mfa-new-codes">{t('newCodesTitle')}</h3>
               <p>{t('newCodesIntro')}</p>
-              <FormField
+              <PasswordField
                 name={inputNames.codes.currentPassword}
                 label={tSetup('currentPassword')}
                 error={fieldError('codes', 'currentPassword')}
-                type="password"
-                dir="ltr"
                 autoComplete="current-password"
                 maxLength={256}
-                required
               />
               <button type="submit" disabled={busy !== null}>
                 {busy === 'codes' ? t('working') : t('newCodesSubmit')}
@@ -194,17 +183,14 @@ export function MfaSection() {
               <form className={styles.subsection} noValidate onSubmit={turnOff} aria-busy={busy === 'off'} aria-labelledby="mfa-turn-off">
                 <h3 id="mfa-turn-off">{t('turnOffTitle')}</h3>
                 <p>{t('turnOffIntro')}</p>
-                <FormField
+                <PasswordField
                   name={inputNames.off.currentPassword}
                   label={tSetup('currentPassword')}
                   error={fieldError('off', 'currentPassword')}
-                  type="password"
-                  dir="ltr"
                   autoComplete="current-password"
                   maxLength={256}
-                  required
                 />
-                <FormField
+                <TextField
                   name={inputNames.off.code}
                   label={t('codeLabel')}
                   error={fieldError('off', 'code')}
@@ -215,7 +201,7 @@ export function MfaSection() {
                   maxLength={24}
                   required
                 />
-                <button type="submit" className={styles.secondary} disabled={busy !== null}>
+                <button type="submit" className="secondary" disabled={busy !== null}>
                   {busy === 'off' ? t('working') : t('turnOffSubmit')}
                 </button>
               </form>
@@ -235,7 +221,7 @@ export function MfaSection() {
 }
 
 async function readStatus(): Promise<Load> {
-  const outcome = await callMfaApi('/account/mfa', MfaStatusResponseSchema);
+  const outcome = await callApi('/account/mfa', MfaStatusResponseSchema);
   if (outcome.kind === 'ok') return { state: 'ready', status: outcome.data };
   return { state: outcome.kind === 'signedOut' ? 'signedOut' : 'error' };
 }

@@ -1,7 +1,7 @@
 import { AccountSessionListResponseSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { readFromApi } from '../cases/server-api';
+import { readFromApi } from '../../../lib/server-api';
 import { ServiceUnavailable } from '../service-unavailable';
 import styles from './account.module.css';
 import { PasswordChangeForm } from './password-change-form';

@@ -4,31 +4,25 @@ import { ErrorCode, PasswordChangeRequestSchema } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { useRouter } from '../../../i18n/navigation';
-import { callApi } from '../organization/api-call';
-import { FormField } from '../form-field';
+import { useFormErrors, type FieldErrors } from '../../../components/form-errors';
+import { PasswordField } from '../../../components/form-field';
+import { ErrorNotice } from '../../../components/message-box';
+import { callApi } from '../../../lib/api-client';
 import { newPasswordMessage } from './password-messages';
 
 type Field = 'currentPassword' | 'newPassword';
-type FieldErrors = Partial<Record<Field, string>>;
-const FIELDS: Field[] = ['currentPassword', 'newPassword'];
 
 /** Changing the password needs the current one; every other session ends. */
 export function PasswordChangeForm() {
   const t = useTranslations('account.password');
   const tErrors = useTranslations('errors');
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, formError, showErrors } = useFormErrors<Field>(['currentPassword', 'newPassword']);
   const [submitting, setSubmitting] = useState(false);
   const [changed, setChanged] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
-  function refuse(errors: FieldErrors, message: string | null) {
-    setFieldErrors(errors);
-    setFormError(message);
-    const first = FIELDS.find((field) => errors[field]);
-    if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
-  }
+  const refuse = (errors: FieldErrors<Field>, message: string | null) => showErrors(form.current, errors, message);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +30,7 @@ export function PasswordChangeForm() {
     const values = { currentPassword: String(data.get('currentPassword') ?? ''), newPassword: String(data.get('newPassword') ?? '') };
     const parsed = PasswordChangeRequestSchema.safeParse(values);
     if (!parsed.success) {
-      const errors: FieldErrors = {};
+      const errors: FieldErrors<Field> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as Field;
         errors[field] ??= values[field] === '' ? tErrors('required') : field === 'newPassword' ? t('lengthInvalid') : t('currentTooLong');
@@ -83,29 +77,19 @@ export function PasswordChangeForm() {
           </div>
         ) : null}
       </div>
-      {formError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{formError}</p>
-        </div>
-      ) : null}
-      <FormField
+      <ErrorNotice message={formError} />
+      <PasswordField
         name="currentPassword"
         label={t('currentPassword')}
         error={fieldErrors.currentPassword}
-        type="password"
-        dir="ltr"
         autoComplete="current-password"
-        required
       />
-      <FormField
+      <PasswordField
         name="newPassword"
         label={t('newPassword')}
         hint={t('newPasswordHint')}
         error={fieldErrors.newPassword}
-        type="password"
-        dir="ltr"
         autoComplete="new-password"
-        required
       />
       <button type="submit" disabled={submitting}>
         {submitting ? t('submitting') : t('submit')}

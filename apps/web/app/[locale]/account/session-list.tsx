@@ -4,7 +4,7 @@ import { EndedSessionsResponseSchema, type AccountSession } from '@lapata/contra
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRouter } from '../../../i18n/navigation';
-import { callApi } from '../organization/api-call';
+import { callApi } from '../../../lib/api-client';
 import styles from './account.module.css';
 
 /** The user's live sessions; any but this one can be ended, one by one or all at once. */
@@ -61,7 +61,7 @@ export function SessionList({ sessions }: { sessions: AccountSession[] }) {
             {session.current ? null : (
               <button
                 type="button"
-                className={styles.secondary}
+                className="secondary"
                 disabled={busy}
                 aria-describedby={`session-${session.id}`}
                 onClick={() =>

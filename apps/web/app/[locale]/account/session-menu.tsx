@@ -4,7 +4,7 @@ import { SessionResponseSchema } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Link, usePathname, useRouter } from '../../../i18n/navigation';
-import { callApi } from '../organization/api-call';
+import { callApi } from '../../../lib/api-client';
 import styles from './account.module.css';
 
 /**
@@ -46,7 +46,7 @@ export function SessionMenu() {
       <Link href="/app">{t('home')}</Link>
       <Link href="/cases">{tCases('title')}</Link>
       <Link href="/account">{t('account')}</Link>
-      <button type="button" className={styles.secondary} disabled={signingOut} onClick={() => void signOut()}>
+      <button type="button" className="secondary" disabled={signingOut} onClick={() => void signOut()}>
         {signingOut ? t('signingOut') : t('signOut')}
       </button>
     </nav>

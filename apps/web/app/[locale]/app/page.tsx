@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link, redirect } from '../../../i18n/navigation';
-import { readFromApi } from '../cases/server-api';
+import { readFromApi } from '../../../lib/server-api';
 import { ServiceUnavailable } from '../service-unavailable';
 import styles from '../account/account.module.css';
 

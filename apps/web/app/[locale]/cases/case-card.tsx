@@ -10,13 +10,13 @@ export function CaseCard({ summary }: { summary: CaseSummary }) {
   const t = useTranslations('cases');
   const format = useFormatter();
   return (
-    <li className={styles.card}>
+    <li className="card">
       <h2>
         <Link href={`/cases/${summary.id}`} className={styles.reference} dir="ltr">
           {summary.reference}
         </Link>
       </h2>
-      <dl className={styles.facts}>
+      <dl className="facts">
         <dt>{t('status')}</dt>
         <dd>{t(`statuses.${summary.status}`)}</dd>
         <dt>{t('tags')}</dt>

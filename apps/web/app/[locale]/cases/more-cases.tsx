@@ -4,10 +4,10 @@ import { CaseListResponseSchema, type CaseSummary } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from '../../../i18n/navigation';
-import { callApi } from '../organization/api-call';
+import { ErrorNotice } from '../../../components/message-box';
+import { callApi } from '../../../lib/api-client';
+import { signInPath } from '../../../lib/api-error';
 import { CaseCard } from './case-card';
-import styles from './cases.module.css';
-import { signInPath } from './sign-in-path';
 
 /** The pages after the first: fetched in the browser with the cursor the previous page ended on. */
 export function MoreCases({ firstCursor }: { firstCursor: string }) {
@@ -47,7 +47,7 @@ export function MoreCases({ firstCursor }: { firstCursor: string }) {
         <ul
           key={index}
           ref={index === pages.length - 1 ? lastPage : undefined}
-          className={styles.cards}
+          className="cards"
           aria-label={t('listLabel')}
         >
           {items.map((summary) => (
@@ -55,13 +55,9 @@ export function MoreCases({ firstCursor }: { firstCursor: string }) {
           ))}
         </ul>
       ))}
-      {error ? (
-        <div className="notice notice-error" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
+      <ErrorNotice message={error} />
       {cursor ? (
-        <button type="button" className={styles.secondary} disabled={loading} onClick={() => void loadMore()}>
+        <button type="button" className="secondary" disabled={loading} onClick={() => void loadMore()}>
           {loading ? t('loadingMore') : t('more')}
         </button>
       ) : (

@@ -7,7 +7,8 @@ import { ServiceUnavailable } from '../service-unavailable';
 import { CaseCard } from './case-card';
 import styles from './cases.module.css';
 import { MoreCases } from './more-cases';
-import { mayOpenCases, readActiveRole, readFromApi } from './server-api';
+import { readFromApi } from '../../../lib/server-api';
+import { mayOpenCases, readActiveRole } from './active-role';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('cases');
@@ -39,7 +40,7 @@ export default async function CasesPage() {
           <p>{canOpen ? t('emptyCanOpen') : t('emptyWaitForGrant')}</p>
         </div>
       ) : (
-        <ul className={styles.cards} aria-label={t('listLabel')}>
+        <ul className="cards" aria-label={t('listLabel')}>
           {items.map((summary) => (
             <CaseCard key={summary.id} summary={summary} />
           ))}

@@ -4,11 +4,12 @@ import { ErrorCode, LoginRequestSchema, LoginResponseSchema } from '@lapata/cont
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Link, useRouter } from '../../../i18n/navigation';
-import { callApi } from '../organization/api-call';
-import { FormField } from '../form-field';
+import { callApi } from '../../../lib/api-client';
+import { useFormErrors, type FieldErrors } from '../../../components/form-errors';
+import { EmailField, PasswordField } from '../../../components/form-field';
+import { ErrorNotice } from '../../../components/message-box';
 
 type LoginField = 'email' | 'password';
-type FieldErrors = Partial<Record<LoginField, string>>;
 
 /** Where each second-factor state leads after the password was right. */
 const NEXT_PAGE = { satisfied: '/app', challenge: '/mfa', enrolment: '/mfa/setup' } as const;
@@ -17,16 +18,8 @@ export function LoginForm() {
   const t = useTranslations('login');
   const tErrors = useTranslations('errors');
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, formError, setFormError, showErrors } = useFormErrors<LoginField>(['email', 'password']);
   const [submitting, setSubmitting] = useState(false);
-
-  function showErrors(form: HTMLFormElement, errors: FieldErrors, message: string | null) {
-    setFieldErrors(errors);
-    setFormError(message);
-    const first = (['email', 'password'] as const).find((field) => errors[field]);
-    if (first) form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,7 +30,7 @@ export function LoginForm() {
     // The schema the API validates with; the messages come from our catalogue, in the page's language.
     const parsed = LoginRequestSchema.safeParse(values);
     if (!parsed.success) {
-      const errors: FieldErrors = {};
+      const errors: FieldErrors<LoginField> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] as LoginField;
         errors[field] ??= values[field].trim() === '' ? tErrors('required') : field === 'email' ? t('emailInvalid') : t('passwordInvalid');
@@ -65,29 +58,18 @@ export function LoginForm() {
   return (
     <>
       <form noValidate onSubmit={submit} aria-busy={submitting}>
-        {formError ? (
-          <div className="notice notice-error" role="alert">
-            <p>{formError}</p>
-          </div>
-        ) : null}
-        <FormField
+        <ErrorNotice message={formError} />
+        <EmailField
           name="email"
           label={t('email')}
           error={fieldErrors.email}
-          type="email"
-          dir="ltr"
           autoComplete="username"
-          spellCheck={false}
-          required
         />
-        <FormField
+        <PasswordField
           name="password"
           label={t('password')}
           error={fieldErrors.password}
-          type="password"
-          dir="ltr"
           autoComplete="current-password"
-          required
         />
         <button type="submit" disabled={submitting}>
           {submitting ? t('submitting') : t('submit')}

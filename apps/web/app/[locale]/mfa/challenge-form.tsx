@@ -15,8 +15,10 @@ import {
 import { useTranslations } from 'next-intl';
 import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Link, useRouter } from '../../../i18n/navigation';
-import { FormField } from '../form-field';
-import { callMfaApi } from './mfa-api';
+import { useFormErrors } from '../../../components/form-errors';
+import { TextField } from '../../../components/form-field';
+import { ErrorNotice } from '../../../components/message-box';
+import { callApi } from '../../../lib/api-client';
 import styles from './mfa.module.css';
 import { SIGNED_IN_HOME } from './signed-in-home';
 
@@ -30,8 +32,7 @@ export function ChallengeForm() {
   const tErrors = useTranslations('errors');
   const router = useRouter();
   const [mode, setMode] = useState<Mode>('app');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, formError, setFormError, showErrors, clearErrors } = useFormErrors(['code']);
   const [submitting, setSubmitting] = useState(false);
   const [recoveryCodesLeft, setRecoveryCodesLeft] = useState<number | null>(null);
   const [passkeyBusy, setPasskeyBusy] = useState(false);
@@ -40,16 +41,14 @@ export function ChallengeForm() {
   const form = useRef<HTMLFormElement>(null);
   const codeInput = () => form.current?.querySelector<HTMLInputElement>('[name="code"]') ?? null;
 
+  /** Shows `message` at the code field, or for the whole form. */
   function refuse(message: string, field = true) {
-    setFieldError(field ? message : undefined);
-    setFormError(field ? null : message);
-    if (field) codeInput()?.focus();
+    showErrors(form.current, field ? { code: message } : {}, field ? null : message);
   }
 
   function switchMode() {
     setMode(mode === 'app' ? 'recovery' : 'app');
-    setFieldError(undefined);
-    setFormError(null);
+    clearErrors();
     // The field is keyed by mode, so React gives a fresh, empty input; focus it once it is there.
     requestAnimationFrame(() => codeInput()?.focus());
   }
@@ -63,8 +62,9 @@ export function ChallengeForm() {
 
     setSubmitting(true);
     setFormError(null);
-    const outcome = await callMfaApi('/auth/mfa', MfaChallengeResponseSchema, { method: 'POST', body: { code: parsed.data } });
+    const outcome = await callApi('/auth/mfa', MfaChallengeResponseSchema, { method: 'POST', body: { code: parsed.data } });
     setSubmitting(false);
+    const error = outcome.kind === 'failed' ? outcome.error : null;
     if (outcome.kind === 'ok') {
       if (outcome.data.recoveryCodesLeft === undefined) {
         signedIn();
@@ -75,15 +75,15 @@ export function ChallengeForm() {
       router.replace('/login');
     } else if (outcome.kind === 'unreachable') {
       refuse(tErrors('apiUnavailable'), false);
-    } else if (outcome.error?.code === ErrorCode.InvalidMfaCode) {
+    } else if (error?.code === ErrorCode.InvalidMfaCode) {
       refuse(tAccount('invalidCode'));
-    } else if (outcome.error?.code === ErrorCode.RateLimited) {
+    } else if (error?.code === ErrorCode.RateLimited) {
       refuse(tErrors('rateLimited'), false);
-    } else if (outcome.status === 409) {
+    } else if (outcome.kind === 'failed' && outcome.status === 409) {
       // Already signed in (another tab finished first).
       router.replace(SIGNED_IN_HOME);
     } else {
-      refuse(outcome.error?.fields?.code?.join(' ') ?? tErrors('unexpected'), Boolean(outcome.error?.fields?.code));
+      refuse(error?.fields?.code?.join(' ') ?? tErrors('unexpected'), Boolean(error?.fields?.code));
     }
   }
 
@@ -94,14 +94,13 @@ export function ChallengeForm() {
 
   async function signInWithPasskey() {
     setPasskeyBusy(true);
-    setFieldError(undefined);
-    setFormError(null);
+    clearErrors();
     try {
-      const options = await callMfaApi('/auth/mfa/passkey/options', WebAuthnOptionsResponseSchema, { method: 'POST' });
+      const options = await callApi('/auth/mfa/passkey/options', WebAuthnOptionsResponseSchema, { method: 'POST' });
       if (options.kind !== 'ok') {
         if (options.kind === 'signedOut') router.replace('/login');
         else if (options.kind === 'unreachable') refuse(tErrors('apiUnavailable'), false);
-        else if (options.status === 409) refuse(t('noPasskey'), false);
+        else if (options.kind === 'failed' && options.status === 409) refuse(t('noPasskey'), false);
         else refuse(tErrors('unexpected'), false);
         return;
       }
@@ -113,12 +112,13 @@ export function ChallengeForm() {
         refuse(t('passkeyCancelled'), false);
         return;
       }
-      const outcome = await callMfaApi('/auth/mfa/passkey', MfaChallengeResponseSchema, { method: 'POST', body: { credential } });
+      const outcome = await callApi('/auth/mfa/passkey', MfaChallengeResponseSchema, { method: 'POST', body: { credential } });
+      const error = outcome.kind === 'failed' ? outcome.error : null;
       if (outcome.kind === 'ok') signedIn();
       else if (outcome.kind === 'signedOut') router.replace('/login');
       else if (outcome.kind === 'unreachable') refuse(tErrors('apiUnavailable'), false);
-      else if (outcome.error?.code === ErrorCode.RateLimited) refuse(tErrors('rateLimited'), false);
-      else if (outcome.error?.code === ErrorCode.InvalidPasskey) refuse(t('passkeyRefused'), false);
+      else if (error?.code === ErrorCode.RateLimited) refuse(tErrors('rateLimited'), false);
+      else if (error?.code === ErrorCode.InvalidPasskey) refuse(t('passkeyRefused'), false);
       else refuse(tErrors('unexpected'), false);
     } finally {
       setPasskeyBusy(false);
@@ -141,17 +141,13 @@ export function ChallengeForm() {
     <>
       <p>{t('intro')}</p>
       <form ref={form} noValidate onSubmit={submit} aria-busy={submitting}>
-        {formError ? (
-          <div className="notice notice-error" role="alert">
-            <p>{formError}</p>
-          </div>
-        ) : null}
-        <FormField
+        <ErrorNotice message={formError} />
+        <TextField
           key={mode}
           name="code"
           label={mode === 'app' ? t('codeLabel') : t('recoveryLabel')}
           hint={mode === 'app' ? t('codeHint') : t('recoveryHint')}
-          error={fieldError}
+          error={fieldErrors.code}
           type="text"
           dir="ltr"
           inputMode={mode === 'app' ? 'numeric' : 'text'}

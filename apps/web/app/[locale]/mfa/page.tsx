@@ -2,7 +2,7 @@ import { SessionResponseSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link, redirect } from '../../../i18n/navigation';
-import { readFromApi } from '../cases/server-api';
+import { readFromApi } from '../../../lib/server-api';
 import { ServiceUnavailable } from '../service-unavailable';
 import { ChallengeForm } from './challenge-form';
 import { SIGNED_IN_HOME } from './signed-in-home';

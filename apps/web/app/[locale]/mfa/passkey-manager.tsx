@@ -10,12 +10,14 @@ import {
 import { browserSupportsWebAuthn, startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
-import { FormField } from '../form-field';
-import { callMfaApi, type MfaCall } from './mfa-api';
+import { focusFirstInvalid, type FieldErrors } from '../../../components/form-errors';
+import { FormField, PasswordField, TextField } from '../../../components/form-field';
+import { MessageBox, type Message } from '../../../components/message-box';
+import { callApi, type ApiOutcome } from '../../../lib/api-client';
 import styles from './mfa.module.css';
 
 type Field = 'passkeyName' | 'passkeyPassword' | 'removePassword';
-type Notice = { tone: 'success' | 'error'; text: string } | null;
+const fieldOrder: Field[] = ['passkeyName', 'passkeyPassword', 'removePassword'];
 
 const noSubscription = () => () => undefined;
 
@@ -28,24 +30,24 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
   const format = useFormatter();
   const supported = useSyncExternalStore(noSubscription, browserSupportsWebAuthn, () => true);
   const [busy, setBusy] = useState<'add' | 'remove' | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [notice, setNotice] = useState<Notice>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<Field>>({});
+  const [notice, setNotice] = useState<Message | null>(null);
 
-  function refuse(form: HTMLFormElement, errors: Partial<Record<Field, string>>, text: string | null = null) {
+  function refuse(form: HTMLFormElement, errors: FieldErrors<Field>, text: string | null = null) {
     setFieldErrors(errors);
     setNotice(text ? { tone: 'error', text } : null);
-    const first = Object.keys(errors)[0];
-    if (first) form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+    focusFirstInvalid(form, fieldOrder, errors);
   }
 
   /** What a refused call means here; the password field is the one named for this form. */
-  function refuseCall(form: HTMLFormElement, outcome: MfaCall<unknown>, passwordField: Field) {
+  function refuseCall(form: HTMLFormElement, outcome: ApiOutcome<unknown>, passwordField: Field) {
     if (outcome.kind === 'ok') return;
     if (outcome.kind === 'unreachable') return refuse(form, {}, tErrors('apiUnavailable'));
     if (outcome.kind === 'signedOut') return refuse(form, {}, tAccount('signedOut'));
-    if (outcome.error?.code === ErrorCode.RateLimited) return refuse(form, {}, tErrors('rateLimited'));
-    if (outcome.error?.fields?.currentPassword) return refuse(form, { [passwordField]: tAccount('wrongPassword') });
-    if (outcome.error?.code === ErrorCode.InvalidPasskey) return refuse(form, {}, t('addRefused'));
+    const error = outcome.kind === 'failed' ? outcome.error : null;
+    if (error?.code === ErrorCode.RateLimited) return refuse(form, {}, tErrors('rateLimited'));
+    if (error?.fields?.currentPassword) return refuse(form, { [passwordField]: tAccount('wrongPassword') });
+    if (error?.code === ErrorCode.InvalidPasskey) return refuse(form, {}, t('addRefused'));
     return refuse(form, {}, tErrors('unexpected'));
   }
 
@@ -55,7 +57,7 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
     const data = new FormData(form);
     const name = PasskeyNameSchema.safeParse(String(data.get('passkeyName') ?? ''));
     const currentPassword = String(data.get('passkeyPassword') ?? '');
-    const errors: Partial<Record<Field, string>> = {};
+    const errors: FieldErrors<Field> = {};
     if (!name.success) errors.passkeyName = String(data.get('passkeyName') ?? '').trim() ? t('nameInvalid') : tErrors('required');
     if (!currentPassword) errors.passkeyPassword = tErrors('required');
     if (!name.success || !currentPassword) return refuse(form, errors);
@@ -64,7 +66,7 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
     setNotice(null);
     setFieldErrors({});
     try {
-      const options = await callMfaApi('/account/mfa/passkeys/options', WebAuthnOptionsResponseSchema, {
+      const options = await callApi('/account/mfa/passkeys/options', WebAuthnOptionsResponseSchema, {
         method: 'POST',
         body: { currentPassword },
       });
@@ -76,7 +78,7 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
         // Closed, timed out, or the device refused: nothing was made.
         return refuse(form, {}, t('addCancelled'));
       }
-      const added = await callMfaApi('/account/mfa/passkeys', PasskeySchema, { method: 'POST', body: { name: name.data, credential } });
+      const added = await callApi('/account/mfa/passkeys', PasskeySchema, { method: 'POST', body: { name: name.data, credential } });
       if (added.kind !== 'ok') return refuseCall(form, added, 'passkeyPassword');
       form.reset();
       setNotice({ tone: 'success', text: t('addDone') });
@@ -97,7 +99,7 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
     setBusy('remove');
     setNotice(null);
     setFieldErrors({});
-    const outcome = await callMfaApi(`/account/mfa/passkeys/${encodeURIComponent(passkeyId)}`, null, {
+    const outcome = await callApi(`/account/mfa/passkeys/${encodeURIComponent(passkeyId)}`, null, {
       method: 'DELETE',
       body: { currentPassword },
     });
@@ -114,11 +116,7 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
     <section aria-labelledby="passkeys-title" className={styles.subsection}>
       <h3 id="passkeys-title">{t('title')}</h3>
       <p>{t('intro')}</p>
-      {notice ? (
-        <div className={notice.tone === 'success' ? 'notice notice-success' : 'notice notice-error'} role={notice.tone === 'success' ? 'status' : 'alert'}>
-          <p>{notice.text}</p>
-        </div>
-      ) : null}
+      {notice ? <MessageBox message={notice} /> : null}
       {passkeys.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
@@ -137,7 +135,7 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
       {supported ? (
         <form noValidate onSubmit={add} aria-busy={busy === 'add'} aria-labelledby="passkey-add-title">
           <h4 id="passkey-add-title">{t('addTitle')}</h4>
-          <FormField
+          <TextField
             name="passkeyName"
             label={t('name')}
             hint={t('nameHint')}
@@ -148,15 +146,12 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
             maxLength={60}
             required
           />
-          <FormField
+          <PasswordField
             name="passkeyPassword"
             label={tSetup('currentPassword')}
             error={fieldErrors.passkeyPassword}
-            type="password"
-            dir="ltr"
             autoComplete="current-password"
             maxLength={256}
-            required
           />
           <button type="submit" disabled={busy !== null}>
             {busy === 'add' ? tAccount('working') : t('addSubmit')}
@@ -169,27 +164,25 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
       {passkeys.length > 0 ? (
         <form className={styles.subsection} noValidate onSubmit={remove} aria-busy={busy === 'remove'} aria-labelledby="passkey-remove-title">
           <h4 id="passkey-remove-title">{t('removeTitle')}</h4>
-          <div className="field">
-            <label htmlFor="field-passkeyId">{t('removeWhich')}</label>
-            <select id="field-passkeyId" name="passkeyId" className={styles.select} dir="auto">
-              {passkeys.map((passkey) => (
-                <option key={passkey.id} value={passkey.id}>
-                  {passkey.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <FormField
+          <FormField name="passkeyId" label={t('removeWhich')}>
+            {(control) => (
+              <select {...control} dir="auto">
+                {passkeys.map((passkey) => (
+                  <option key={passkey.id} value={passkey.id}>
+                    {passkey.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <PasswordField
             name="removePassword"
             label={tSetup('currentPassword')}
             error={fieldErrors.removePassword}
-            type="password"
-            dir="ltr"
             autoComplete="current-password"
             maxLength={256}
-            required
           />
-          <button type="submit" className={styles.secondary} disabled={busy !== null}>
+          <button type="submit" className="secondary" disabled={busy !== null}>
             {busy === 'remove' ? tAccount('working') : t('removeSubmit')}
           </button>
         </form>

@@ -40,10 +40,10 @@ export function RecoveryCodes({ codes, heading, onSaved }: { codes: string[]; he
         ))}
       </ol>
       <div className={`${styles.actions} ${styles.noPrint}`}>
-        <button type="button" className={styles.secondary} onClick={() => void copy()}>
+        <button type="button" className="secondary" onClick={() => void copy()}>
           {t('copy')}
         </button>
-        <button type="button" className={styles.secondary} onClick={() => window.print()}>
+        <button type="button" className="secondary" onClick={() => window.print()}>
           {t('print')}
         </button>
       </div>

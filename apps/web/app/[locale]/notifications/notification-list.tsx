@@ -4,9 +4,10 @@ import type { Notification } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Link, useRouter } from '../../../i18n/navigation';
+import { ErrorNotice } from '../../../components/message-box';
+import { callApi } from '../../../lib/api-client';
+import { signInPath } from '../../../lib/api-error';
 import styles from '../cases/cases.module.css';
-import { signInPath } from '../cases/sign-in-path';
-import { callApi } from '../organization/api-call';
 
 /** A notification as the page shows it: its time already formatted on the server. */
 export interface NotificationView {
@@ -45,17 +46,13 @@ export function NotificationList({ notifications }: { notifications: Notificatio
 
   return (
     <>
-      {error ? (
-        <div className="notice notice-error" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
-      <ul className={styles.cards} aria-busy={refreshing}>
+      <ErrorNotice message={error} />
+      <ul className="cards" aria-busy={refreshing}>
         {notifications.map((notification) => (
-          <li key={notification.id} className={`${styles.card} ${notification.read ? '' : styles.unread}`}>
+          <li key={notification.id} className={`card ${notification.read ? '' : styles.unread}`}>
             {notification.read ? null : <p className={styles.emphasis}>{t('unread')}</p>}
             <p id={`notification-${notification.id}`} tabIndex={-1}>{t(`kinds.${notification.kind}`)}</p>
-            <dl className={styles.facts}>
+            <dl className="facts">
               <dt>{t('received')}</dt>
               <dd>
                 <time dateTime={notification.received.iso}>{notification.received.text}</time>
@@ -66,7 +63,7 @@ export function NotificationList({ notifications }: { notifications: Notificatio
               {notification.read ? null : (
                 <button
                   type="button"
-                  className={styles.secondary}
+                  className="secondary"
                   aria-describedby={`notification-${notification.id}`}
                   disabled={marking === notification.id}
                   onClick={() => void markRead(notification.id)}

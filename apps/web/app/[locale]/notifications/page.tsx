@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { dateTimeFormat } from '../cases/case-dates';
-import { readFromApi } from '../cases/server-api';
+import { readFromApi } from '../../../lib/server-api';
 import { ServiceUnavailable } from '../service-unavailable';
 import { NotificationList, type NotificationView } from './notification-list';
 

@@ -4,7 +4,7 @@ import { AccountOrganizationListResponseSchema, OrganizationSwitchResponseSchema
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { usePathname } from '../../../i18n/navigation';
-import { callApi } from './api-call';
+import { callApi } from '../../../lib/api-client';
 import styles from './organization.module.css';
 
 /**
@@ -55,7 +55,7 @@ export function OrganizationSwitcher() {
         id="organization-switcher"
         name="organizationId"
         defaultValue={active?.organizationId}
-        className={styles.select}
+       
         dir="auto"
       >
         {organizations.map((organization) => (

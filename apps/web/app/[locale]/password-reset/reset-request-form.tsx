@@ -4,22 +4,22 @@ import { ErrorCode, PasswordResetRequestSchema, PasswordResetRequestedResponseSc
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from '../../../i18n/navigation';
-import { callApi } from '../organization/api-call';
-import { FormField } from '../form-field';
+import { useFormErrors } from '../../../components/form-errors';
+import { EmailField } from '../../../components/form-field';
+import { ErrorNotice } from '../../../components/message-box';
+import { callApi } from '../../../lib/api-client';
 
 export function ResetRequestForm() {
   const t = useTranslations('passwordReset.request');
   const tErrors = useTranslations('errors');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, formError, setFormError, showErrors } = useFormErrors(['email']);
   const [submitting, setSubmitting] = useState(false);
   const [sent, setSent] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
+  /** Shows `message` at the email field, or for the whole form. */
   function refuse(message: string, field: boolean) {
-    setFieldError(field ? message : undefined);
-    setFormError(field ? null : message);
-    if (field) form.current?.querySelector<HTMLInputElement>('[name="email"]')?.focus();
+    showErrors(form.current, field ? { email: message } : {}, field ? null : message);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -56,20 +56,12 @@ export function ResetRequestForm() {
   return (
     <>
       <form ref={form} noValidate onSubmit={submit} aria-busy={submitting}>
-        {formError ? (
-          <div className="notice notice-error" role="alert">
-            <p>{formError}</p>
-          </div>
-        ) : null}
-        <FormField
+        <ErrorNotice message={formError} />
+        <EmailField
           name="email"
           label={t('email')}
-          error={fieldError}
-          type="email"
-          dir="ltr"
+          error={fieldErrors.email}
           autoComplete="email"
-          spellCheck={false}
-          required
         />
         <button type="submit" disabled={submitting}>
           {submitting ? t('submitting') : t('submit')}

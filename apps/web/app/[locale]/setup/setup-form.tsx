@@ -3,14 +3,15 @@
 import { ErrorCode, SetupRequestSchema } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
+import { useFormErrors, type FieldErrors } from '../../../components/form-errors';
+import { EmailField, PasswordField, TextField } from '../../../components/form-field';
+import { ErrorNotice } from '../../../components/message-box';
 import { apiUnavailableCode, readApiError } from '../../../lib/api-error';
-import { FormField } from '../form-field';
 import { SetupNotice } from './setup-notice';
 
 const setupFields = ['token', 'organizationName', 'caseReferencePrefix', 'adminName', 'adminEmail', 'password'] as const;
 type SetupField = (typeof setupFields)[number];
 type SetupValues = Record<SetupField, string>;
-type FieldErrors = Partial<Record<SetupField, string>>;
 
 function isSetupField(name: unknown): name is SetupField {
   return typeof name === 'string' && (setupFields as readonly string[]).includes(name);
@@ -23,24 +24,12 @@ function readValues(form: HTMLFormElement): SetupValues {
   return values;
 }
 
-function focusFirstInvalid(form: HTMLFormElement, errors: FieldErrors) {
-  const first = setupFields.find((field) => errors[field]);
-  if (first) form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
-}
-
 export function SetupForm() {
   const t = useTranslations('setup');
   const tErrors = useTranslations('errors');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, formError, setFormError, showErrors } = useFormErrors(setupFields);
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<'editing' | 'created' | 'alreadyDone'>('editing');
-
-  function showErrors(form: HTMLFormElement, errors: FieldErrors, message: string) {
-    setFieldErrors(errors);
-    setFormError(message);
-    focusFirstInvalid(form, errors);
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,7 +39,7 @@ export function SetupForm() {
     // The same schema the API validates with; messages come from our catalogue so they are localised.
     const parsed = SetupRequestSchema.safeParse(values);
     if (!parsed.success) {
-      const errors: FieldErrors = {};
+      const errors: FieldErrors<SetupField> = {};
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
         if (isSetupField(field) && !errors[field]) {
@@ -85,7 +74,8 @@ export function SetupForm() {
     const apiError = await readApiError(response);
     if (!apiError) {
       showErrors(form, {}, tErrors('unexpected'));
-    } else if (apiError.code === ErrorCode.SetupUnavailable) {
+    } else if (response.status === 404 || apiError.code === ErrorCode.SetupUnavailable) {
+      // Once setup is done the API's setup route no longer exists: it answers 404.
       setOutcome('alreadyDone');
     } else if (apiError.code === ErrorCode.InvalidSetupToken) {
       showErrors(form, { token: t('invalidToken') }, t('errorSummary'));
@@ -94,7 +84,7 @@ export function SetupForm() {
     } else if (apiError.code === ErrorCode.RateLimited) {
       showErrors(form, {}, tErrors('rateLimited'));
     } else {
-      const errors: FieldErrors = {};
+      const errors: FieldErrors<SetupField> = {};
       for (const [path, messages] of Object.entries(apiError.fields ?? {})) {
         const field = path.split('.')[0];
         if (isSetupField(field)) errors[field] = messages.join(' ');
@@ -108,12 +98,8 @@ export function SetupForm() {
   const error = (field: SetupField) => fieldErrors[field];
   return (
     <form noValidate onSubmit={submit} aria-busy={submitting}>
-      {formError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{formError}</p>
-        </div>
-      ) : null}
-      <FormField
+      <ErrorNotice message={formError} />
+      <TextField
         name="token"
         label={t('fields.token.label')}
         hint={t('fields.token.hint')}
@@ -127,7 +113,7 @@ export function SetupForm() {
       />
       <fieldset>
         <legend>{t('organisationLegend')}</legend>
-        <FormField
+        <TextField
           name="organizationName"
           label={t('fields.organizationName.label')}
           error={error('organizationName')}
@@ -137,7 +123,7 @@ export function SetupForm() {
           maxLength={120}
           required
         />
-        <FormField
+        <TextField
           name="caseReferencePrefix"
           label={t('fields.caseReferencePrefix.label')}
           hint={t('fields.caseReferencePrefix.hint')}
@@ -156,7 +142,7 @@ export function SetupForm() {
       </fieldset>
       <fieldset>
         <legend>{t('adminLegend')}</legend>
-        <FormField
+        <TextField
           name="adminName"
           label={t('fields.adminName.label')}
           error={error('adminName')}
@@ -166,27 +152,20 @@ export function SetupForm() {
           maxLength={200}
           required
         />
-        <FormField
+        <EmailField
           name="adminEmail"
           label={t('fields.adminEmail.label')}
           error={error('adminEmail')}
-          type="email"
-          dir="ltr"
           autoComplete="email"
-          spellCheck={false}
-          required
         />
-        <FormField
+        <PasswordField
           name="password"
           label={t('fields.password.label')}
           hint={t('fields.password.hint')}
           error={error('password')}
-          type="password"
-          dir="ltr"
           autoComplete="new-password"
           minLength={12}
           maxLength={256}
-          required
         />
       </fieldset>
       <button type="submit" disabled={submitting}>

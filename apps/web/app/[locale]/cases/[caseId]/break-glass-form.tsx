@@ -4,27 +4,20 @@ import { BreakGlassRequestSchema, GrantResponseSchema } from '@lapata/contracts'
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../i18n/navigation';
-import { callApi } from '../../organization/api-call';
+import { useFormErrors } from '../../../../components/form-errors';
+import { FormField } from '../../../../components/form-field';
+import { ErrorNotice } from '../../../../components/message-box';
+import { callApi } from '../../../../lib/api-client';
+import { signInPath } from '../../../../lib/api-error';
 import { apiFieldText } from '../api-field-text';
-import styles from '../cases.module.css';
-import { signInPath } from '../sign-in-path';
-
-const reasonId = 'field-reason';
 
 export function BreakGlassForm({ caseId }: { caseId: string }) {
   const t = useTranslations('cases.breakGlass');
   const tErrors = useTranslations('errors');
   const router = useRouter();
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, formError, setFormError, showErrors } = useFormErrors(['reason']);
   const [submitting, setSubmitting] = useState(false);
   const [refused, setRefused] = useState(false);
-
-  function showErrors(form: HTMLFormElement, fieldError: string | undefined, message: string) {
-    setReasonError(fieldError);
-    setFormError(message);
-    if (fieldError) form.querySelector<HTMLTextAreaElement>('[name="reason"]')?.focus();
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +27,7 @@ export function BreakGlassForm({ caseId }: { caseId: string }) {
     if (!parsed.success) {
       const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big');
       const fieldError = typed.trim() === '' ? tErrors('required') : tooLong ? t('reasonLong') : t('reasonShort');
-      showErrors(form, fieldError, t('errorSummary'));
+      showErrors(form, { reason: fieldError }, t('errorSummary'));
       return;
     }
     setSubmitting(true);
@@ -53,9 +46,9 @@ export function BreakGlassForm({ caseId }: { caseId: string }) {
     if (outcome.kind === 'signedOut') router.replace(signInPath(outcome.error));
     else if (outcome.kind === 'notFound') setRefused(true);
     else if (outcome.kind === 'failed' && outcome.error?.fields?.reason) {
-      showErrors(form, apiFieldText(outcome.error.fields.reason), t('errorSummary'));
+      showErrors(form, { reason: apiFieldText(outcome.error.fields.reason) }, t('errorSummary'));
     } else {
-      showErrors(form, undefined, outcome.kind === 'unreachable' ? tErrors('apiUnavailable') : tErrors('unexpected'));
+      showErrors(form, {}, outcome.kind === 'unreachable' ? tErrors('apiUnavailable') : tErrors('unexpected'));
     }
   }
 
@@ -67,36 +60,12 @@ export function BreakGlassForm({ caseId }: { caseId: string }) {
     );
   }
 
-  const describedBy = ['field-reason-hint', reasonError ? 'field-reason-error' : null].filter(Boolean).join(' ');
   return (
     <form noValidate onSubmit={(event) => void submit(event)} aria-busy={submitting}>
-      {formError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{formError}</p>
-        </div>
-      ) : null}
-      <div className="field">
-        <label htmlFor={reasonId}>{t('reason')}</label>
-        <span id="field-reason-hint" className="hint">
-          {t('reasonHint')}
-        </span>
-        {reasonError ? (
-          <span id="field-reason-error" className="field-error">
-            {reasonError}
-          </span>
-        ) : null}
-        <textarea
-          id={reasonId}
-          name="reason"
-          className={styles.textarea}
-          dir="auto"
-          rows={4}
-          maxLength={500}
-          required
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={describedBy}
-        />
-      </div>
+      <ErrorNotice message={formError} />
+      <FormField name="reason" label={t('reason')} hint={t('reasonHint')} error={fieldErrors.reason}>
+        {(control) => <textarea {...control} dir="auto" rows={4} maxLength={500} required />}
+      </FormField>
       <button type="submit" disabled={submitting}>
         {submitting ? t('submitting') : t('submit')}
       </button>

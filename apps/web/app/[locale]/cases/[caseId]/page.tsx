@@ -5,7 +5,7 @@ import { ServiceUnavailable } from '../../service-unavailable';
 import { dateTimeFormat } from '../case-dates';
 import { CaseTags } from '../case-tags';
 import styles from '../cases.module.css';
-import { readActiveRole } from '../server-api';
+import { readActiveRole } from '../active-role';
 import { BreakGlassForm } from './break-glass-form';
 import { CaseHeader } from './case-header';
 import { readCase, readCaseId } from './read-case';
@@ -29,7 +29,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   return (
     <>
       <CaseHeader found={data} current="overview" />
-      <dl className={styles.facts}>
+      <dl className="facts">
         <dt>{t('status')}</dt>
         <dd>{t(`statuses.${data.status}`)}</dd>
         <dt>{t('tags')}</dt>
@@ -66,7 +66,7 @@ async function CaseNotAvailable({ caseId }: { caseId: string }) {
     <>
       <h1>{t('notAvailable.title')}</h1>
       <p>{t('notAvailable.body')}</p>
-      <section className={styles.section} aria-labelledby="break-glass-heading">
+      <section className="page-section" aria-labelledby="break-glass-heading">
         <h2 id="break-glass-heading">{t('breakGlass.title')}</h2>
         <p>{t('breakGlass.intro')}</p>
         <ul className={styles.conditions}>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { CaseResponseSchema, IdSchema, type CaseResponse } from '@lapata/contracts';
 import { notFound } from 'next/navigation';
-import { readFromApi, type ServerApiResult } from '../server-api';
+import { readFromApi, type ServerApiResult } from '../../../../lib/server-api';
 
 /** The id from the address, checked before it goes into an API path; anything else is not found. */
 export async function readCaseId(params: Promise<{ caseId: string }>): Promise<string> {

@@ -4,27 +4,22 @@ import { CaseResponseSchema, CreateCaseRequestSchema } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../i18n/navigation';
-import { FormField } from '../../form-field';
-import { callApi } from '../../organization/api-call';
+import { useFormErrors } from '../../../../components/form-errors';
+import { TextField } from '../../../../components/form-field';
+import { ErrorNotice } from '../../../../components/message-box';
+import { callApi } from '../../../../lib/api-client';
+import { signInPath } from '../../../../lib/api-error';
 import { apiFieldText } from '../api-field-text';
-import { signInPath } from '../sign-in-path';
 import { splitTags } from './split-tags';
 
 export function NewCaseForm() {
   const t = useTranslations('cases.create');
   const tErrors = useTranslations('errors');
   const router = useRouter();
-  const [tagsError, setTagsError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, formError, setFormError, showErrors } = useFormErrors(['tags']);
   const [submitting, setSubmitting] = useState(false);
   // The API says this person may not open cases here: the form goes, the reason stays.
   const [refused, setRefused] = useState(false);
-
-  function showErrors(form: HTMLFormElement, fieldError: string | undefined, message: string) {
-    setTagsError(fieldError);
-    setFormError(message);
-    if (fieldError) form.querySelector<HTMLInputElement>('[name="tags"]')?.focus();
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,7 +27,7 @@ export function NewCaseForm() {
     // The schema the API validates with; the message comes from our catalogue so it is localised.
     const parsed = CreateCaseRequestSchema.safeParse({ tags: splitTags(String(new FormData(form).get('tags') ?? '')) });
     if (!parsed.success) {
-      showErrors(form, t('tagsInvalid'), t('errorSummary'));
+      showErrors(form, { tags: t('tagsInvalid') }, t('errorSummary'));
       return;
     }
     setSubmitting(true);
@@ -50,9 +45,9 @@ export function NewCaseForm() {
       const apiMessages = Object.entries(outcome.error.fields)
         .filter(([path]) => path.split('.')[0] === 'tags')
         .flatMap(([, messages]) => messages);
-      showErrors(form, apiMessages.length > 0 ? apiFieldText(apiMessages) : undefined, t('errorSummary'));
+      showErrors(form, { tags: apiMessages.length > 0 ? apiFieldText(apiMessages) : undefined }, t('errorSummary'));
     } else {
-      showErrors(form, undefined, outcome.kind === 'unreachable' ? tErrors('apiUnavailable') : tErrors('unexpected'));
+      showErrors(form, {}, outcome.kind === 'unreachable' ? tErrors('apiUnavailable') : tErrors('unexpected'));
     }
   }
 
@@ -66,16 +61,12 @@ export function NewCaseForm() {
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)} aria-busy={submitting}>
-      {formError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{formError}</p>
-        </div>
-      ) : null}
-      <FormField
+      <ErrorNotice message={formError} />
+      <TextField
         name="tags"
         label={t('tags')}
         hint={t('tagsHint')}
-        error={tagsError}
+        error={fieldErrors.tags}
         type="text"
         dir="auto"
         autoComplete="off"

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ServiceUnavailable } from '../../service-unavailable';
-import { mayOpenCases, readActiveRole } from '../server-api';
+import { mayOpenCases, readActiveRole } from '../active-role';
 import { NewCaseForm } from './new-case-form';
 
 export async function generateMetadata(): Promise<Metadata> {

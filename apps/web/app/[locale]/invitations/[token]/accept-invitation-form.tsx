@@ -12,14 +12,15 @@ import {
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from '../../../../i18n/navigation';
-import { FormField } from '../../form-field';
+import { useFormErrors, type FieldErrors } from '../../../../components/form-errors';
+import { EmailField, PasswordField, TextField } from '../../../../components/form-field';
+import { ErrorNotice } from '../../../../components/message-box';
+import { callApi } from '../../../../lib/api-client';
 import { SIGNED_IN_HOME } from '../../mfa/signed-in-home';
-import { callApi } from '../../organization/api-call';
 import styles from './accept-invitation.module.css';
 
 type Mode = 'create' | 'signIn';
 type Field = 'displayName' | 'email' | 'password';
-type FieldErrors = Partial<Record<Field, string>>;
 type Outcome = { kind: 'editing' } | { kind: 'joined'; mfa: InvitationAcceptResponse['mfa'] } | { kind: 'invalid' };
 
 const fieldOrder: Field[] = ['displayName', 'email', 'password'];
@@ -28,8 +29,7 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
   const t = useTranslations('invitation');
   const tErrors = useTranslations('errors');
   const [mode, setMode] = useState<Mode>('create');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, formError, setFormError, showErrors: showFormErrors, clearErrors } = useFormErrors(fieldOrder);
   const [formHint, setFormHint] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'editing' });
@@ -39,18 +39,16 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
     if (outcome.kind !== 'editing') result.current?.focus();
   }, [outcome]);
 
-  function showErrors(form: HTMLFormElement, errors: FieldErrors, message: string | null, hint: string | null = null) {
-    setFieldErrors(errors);
-    setFormError(message);
+  /** The form's errors, and a hint under the summary (how to find the account's password). */
+  function showErrors(form: HTMLFormElement, errors: FieldErrors<Field>, message: string | null, hint: string | null = null) {
     setFormHint(hint);
-    const first = fieldOrder.find((field) => errors[field]);
-    if (first) form.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+    showFormErrors(form, errors, message);
   }
 
   /** The request, or the localised message of each field that is not valid. */
-  function readRequest(data: FormData): { request: Omit<InvitationAcceptRequest, 'token'> } | { errors: FieldErrors } {
+  function readRequest(data: FormData): { request: Omit<InvitationAcceptRequest, 'token'> } | { errors: FieldErrors<Field> } {
     const typed = (field: Field) => String(data.get(field) ?? '');
-    const errors: FieldErrors = {};
+    const errors: FieldErrors<Field> = {};
     const email = EmailSchema.safeParse(typed('email'));
     if (!email.success) errors.email = typed('email').trim() ? t('emailInvalid') : tErrors('required');
     const password = typed('password');
@@ -96,7 +94,7 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
     } else if (code === ErrorCode.RateLimited) showErrors(form, {}, tErrors('rateLimited'));
     else if (answer.error?.fields) {
       const fields = answer.error.fields;
-      const errors: FieldErrors = {};
+      const errors: FieldErrors<Field> = {};
       if (fields.email) errors.email = t('emailInvalid');
       if (fields.displayName) errors.displayName = t('displayNameInvalid');
       if (fields.password) errors.password = t('passwordRejected');
@@ -128,12 +126,7 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)} aria-busy={submitting}>
-      {formError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{formError}</p>
-          {formHint ? <p>{formHint}</p> : null}
-        </div>
-      ) : null}
+      <ErrorNotice message={formError}>{formHint ? <p>{formHint}</p> : null}</ErrorNotice>
       <fieldset>
         <legend>{t('accountQuestion')}</legend>
         {(['create', 'signIn'] as const).map((option) => (
@@ -146,8 +139,7 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
               checked={mode === option}
               onChange={() => {
                 setMode(option);
-                setFieldErrors({});
-                setFormError(null);
+                clearErrors();
                 setFormHint(null);
               }}
             />
@@ -156,7 +148,7 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
         ))}
       </fieldset>
       {mode === 'create' ? (
-        <FormField
+        <TextField
           name="displayName"
           label={t('displayName')}
           hint={t('displayNameHint')}
@@ -168,29 +160,22 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
           required
         />
       ) : null}
-      <FormField
+      <EmailField
         name="email"
         label={t('email')}
         hint={t('emailHint')}
         error={fieldErrors.email}
-        type="email"
-        dir="ltr"
         autoComplete={mode === 'create' ? 'email' : 'username'}
-        spellCheck={false}
-        required
       />
-      <FormField
+      <PasswordField
         key={mode}
         name="password"
         label={t('password')}
         hint={mode === 'create' ? t('newPasswordHint') : undefined}
         error={fieldErrors.password}
-        type="password"
-        dir="ltr"
         autoComplete={mode === 'create' ? 'new-password' : 'current-password'}
         minLength={mode === 'create' ? 12 : undefined}
         maxLength={256}
-        required
       />
       <button type="submit" disabled={submitting}>
         {submitting ? t('submitting') : mode === 'create' ? t('submitCreate') : t('submitSignIn')}

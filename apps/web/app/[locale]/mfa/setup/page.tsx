@@ -2,7 +2,7 @@ import { MfaStatusResponseSchema, SessionResponseSchema } from '@lapata/contract
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { redirect } from '../../../../i18n/navigation';
-import { readFromApi } from '../../cases/server-api';
+import { readFromApi } from '../../../../lib/server-api';
 import { ServiceUnavailable } from '../../service-unavailable';
 import { TotpSetup } from './totp-setup';
 

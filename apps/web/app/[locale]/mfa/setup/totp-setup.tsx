@@ -11,8 +11,10 @@ import {
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../i18n/navigation';
-import { FormField } from '../../form-field';
-import { callMfaApi, type MfaCall } from '../mfa-api';
+import { PasswordField, TextField } from '../../../../components/form-field';
+import { ErrorNotice } from '../../../../components/message-box';
+import { callApi, type ApiOutcome } from '../../../../lib/api-client';
+import { signInPath } from '../../../../lib/api-error';
 import styles from '../mfa.module.css';
 import { RecoveryCodes } from '../recovery-codes';
 import { SIGNED_IN_HOME } from '../signed-in-home';
@@ -46,13 +48,13 @@ export function TotpSetup() {
   }
 
   /** The answers both steps share; returns true when the caller should handle the outcome itself. */
-  function settleCommon(form: HTMLFormElement, field: string, outcome: MfaCall<unknown>): boolean {
+  function settleCommon(form: HTMLFormElement, field: string, outcome: ApiOutcome<unknown>): boolean {
     if (outcome.kind === 'ok') return true;
     if (outcome.kind === 'signedOut') {
-      router.replace(outcome.error?.code === ErrorCode.MfaRequired ? '/mfa' : '/login');
+      router.replace(signInPath(outcome.error));
     } else if (outcome.kind === 'unreachable') {
       refuse(form, field, undefined, tErrors('apiUnavailable'));
-    } else if (outcome.error?.code === ErrorCode.RateLimited) {
+    } else if (outcome.kind === 'failed' && outcome.error?.code === ErrorCode.RateLimited) {
       refuse(form, field, undefined, tErrors('rateLimited'));
     } else {
       return true;
@@ -67,7 +69,7 @@ export function TotpSetup() {
     if (!parsed.success) return refuse(form, 'currentPassword', tErrors('required'));
 
     setSubmitting(true);
-    const outcome = await callMfaApi('/account/mfa/totp/setup', TotpSetupResponseSchema, { method: 'POST', body: parsed.data });
+    const outcome = await callApi('/account/mfa/totp/setup', TotpSetupResponseSchema, { method: 'POST', body: parsed.data });
     setSubmitting(false);
     if (!settleCommon(form, 'currentPassword', outcome)) return;
     if (outcome.kind === 'ok') {
@@ -91,7 +93,7 @@ export function TotpSetup() {
     }
 
     setSubmitting(true);
-    const outcome = await callMfaApi('/account/mfa/totp/confirm', RecoveryCodesResponseSchema, {
+    const outcome = await callApi('/account/mfa/totp/confirm', RecoveryCodesResponseSchema, {
       method: 'POST',
       body: parsed.data,
     });
@@ -109,12 +111,6 @@ export function TotpSetup() {
       refuse(form, 'code', undefined, tErrors('unexpected'));
     }
   }
-
-  const errorSummary = formError ? (
-    <div className="notice notice-error" role="alert">
-      <p>{formError}</p>
-    </div>
-  ) : null;
 
   if (step.name === 'codes') {
     return (
@@ -145,8 +141,8 @@ export function TotpSetup() {
           </code>
         </p>
         <form noValidate onSubmit={confirm} aria-busy={submitting}>
-          {errorSummary}
-          <FormField
+          <ErrorNotice message={formError} />
+          <TextField
             name="code"
             label={t('confirmLabel')}
             error={fieldError}
@@ -170,16 +166,13 @@ export function TotpSetup() {
     <section aria-labelledby="setup-step">
       <h2 id="setup-step">{t('passwordStep')}</h2>
       <form noValidate onSubmit={start} aria-busy={submitting}>
-        {errorSummary}
-        <FormField
+        <ErrorNotice message={formError} />
+        <PasswordField
           name="currentPassword"
           label={t('currentPassword')}
           error={fieldError}
-          type="password"
-          dir="ltr"
           autoComplete="current-password"
           maxLength={256}
-          required
         />
         <button type="submit" disabled={submitting}>
           {submitting ? t('starting') : t('start')}

@@ -12,11 +12,10 @@ import {
 } from '@lapata/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { FormField } from '../../form-field';
+import { EmailField, FormField } from '../../../../components/form-field';
+import { MessageBox, type Message } from '../../../../components/message-box';
+import { callApi, type ApiOutcome } from '../../../../lib/api-client';
 import { AccessNotice } from '../access-notice';
-import { callApi, type ApiOutcome } from '../api-call';
-import { MessageBox, type Message } from '../message-box';
-import styles from '../organization.module.css';
 
 type PageState = 'loading' | 'ready' | 'signedOut' | 'notFound' | 'error';
 
@@ -117,65 +116,54 @@ export function InvitationManager() {
   return (
     <>
       {message ? <MessageBox message={message} /> : null}
-      <section className={styles.section} aria-labelledby="invite-heading">
+      <section className="page-section" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('formTitle')}</h2>
         <form noValidate onSubmit={(event) => void invite(event)} aria-busy={sending}>
-          <FormField
+          <EmailField
             name="email"
             label={t('email')}
             error={emailError}
-            type="email"
-            dir="ltr"
             autoComplete="off"
-            spellCheck={false}
-            required
           />
-          <div className="field">
-            <label htmlFor="field-role">{t('role')}</label>
-            <select id="field-role" name="role" defaultValue="CASEWORKER" className={styles.select}>
-              {RoleSchema.options.map((role) => (
-                <option key={role} value={role}>
-                  {tRoles(role)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="field-locale">{t('linkLanguage')}</label>
-            <span id="field-locale-hint" className="hint">
-              {t('linkLanguageHint')}
-            </span>
-            <select
-              id="field-locale"
-              name="locale"
-              defaultValue={locale}
-              aria-describedby="field-locale-hint"
-              className={styles.select}
-            >
-              {LocaleSchema.options.map((option) => (
-                <option key={option} value={option} lang={option}>
-                  {languageNames[option]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FormField name="role" label={t('role')}>
+            {(control) => (
+              <select {...control} defaultValue="CASEWORKER">
+                {RoleSchema.options.map((role) => (
+                  <option key={role} value={role}>
+                    {tRoles(role)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField name="locale" label={t('linkLanguage')} hint={t('linkLanguageHint')}>
+            {(control) => (
+              <select {...control} defaultValue={locale}>
+                {LocaleSchema.options.map((option) => (
+                  <option key={option} value={option} lang={option}>
+                    {languageNames[option]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
           <button type="submit" disabled={sending}>
             {sending ? t('submitting') : t('submit')}
           </button>
         </form>
       </section>
-      <section className={styles.section} aria-labelledby="pending-heading">
+      <section className="page-section" aria-labelledby="pending-heading">
         <h2 id="pending-heading" ref={pendingHeading} tabIndex={-1}>
           {t('pendingTitle')}
         </h2>
         {invitations.length === 0 ? (
           <p>{t('none')}</p>
         ) : (
-          <ul className={styles.cards}>
+          <ul className="cards">
             {invitations.map((invitation) => (
-              <li key={invitation.id} className={styles.card}>
+              <li key={invitation.id} className="card">
                 <h3 dir="ltr">{invitation.email}</h3>
-                <dl className={styles.facts}>
+                <dl className="facts">
                   <dt>{t('role')}</dt>
                   <dd>{tRoles(invitation.role)}</dd>
                   <dt>{t('expires')}</dt>
@@ -187,7 +175,7 @@ export function InvitationManager() {
                 </dl>
                 <button
                   type="button"
-                  className={styles.secondary}
+                  className="secondary"
                   aria-label={t('revokeLabel', { email: invitation.email })}
                   disabled={revoking === invitation.id}
                   onClick={() => void revoke(invitation)}

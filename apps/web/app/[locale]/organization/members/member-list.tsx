@@ -11,9 +11,9 @@ import {
 } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { MessageBox, type Message } from '../../../../components/message-box';
+import { callApi, type ApiOutcome } from '../../../../lib/api-client';
 import { AccessNotice } from '../access-notice';
-import { callApi, type ApiOutcome } from '../api-call';
-import { MessageBox, type Message } from '../message-box';
 import styles from '../organization.module.css';
 
 type PageState = 'loading' | 'ready' | 'signedOut' | 'notFound' | 'error';
@@ -120,11 +120,11 @@ export function MemberList() {
   return (
     <>
       <div ref={messageArea}>{message ? <MessageBox message={message} /> : null}</div>
-      <ul className={styles.cards} aria-label={t('listLabel')}>
+      <ul className="cards" aria-label={t('listLabel')}>
         {members.map((member) => (
-          <li key={member.userId} className={styles.card}>
+          <li key={member.userId} className="card">
             <h2 dir="auto">{member.displayName}</h2>
-            <dl className={styles.facts}>
+            <dl className="facts">
               <dt>{t('email')}</dt>
               <dd dir="ltr">{member.email}</dd>
               <dt>{t('mfa')}</dt>
@@ -135,7 +135,7 @@ export function MemberList() {
             <form className={styles.roleForm} onSubmit={(event) => void changeRole(event, member)}>
               <label>
                 {t('roleFor', { name: member.displayName })}
-                <select key={`${member.role}-${revision}`} name="role" defaultValue={member.role} className={styles.select}>
+                <select key={`${member.role}-${revision}`} name="role" defaultValue={member.role}>
                   {RoleSchema.options.map((role: Role) => (
                     <option key={role} value={role}>
                       {tRoles(role)}
@@ -154,13 +154,13 @@ export function MemberList() {
                   <button
                     ref={confirmButton}
                     type="button"
-                    className={styles.danger}
+                    className="danger"
                     disabled={busy === member.userId}
                     onClick={() => void setDisabled(member, true)}
                   >
                     {t('confirm')}
                   </button>
-                  <button type="button" className={styles.secondary} onClick={() => setConfirming(null)}>
+                  <button type="button" className="secondary" onClick={() => setConfirming(null)}>
                     {t('cancel')}
                   </button>
                 </div>
@@ -170,14 +170,14 @@ export function MemberList() {
                 {member.disabled ? (
                   <button
                     type="button"
-                    className={styles.secondary}
+                    className="secondary"
                     disabled={busy === member.userId}
                     onClick={() => void setDisabled(member, false)}
                   >
                     {t('enable')}
                   </button>
                 ) : (
-                  <button type="button" className={styles.secondary} onClick={() => setConfirming(member.userId)}>
+                  <button type="button" className="secondary" onClick={() => setConfirming(member.userId)}>
                     {t('disable')}
                   </button>
                 )}

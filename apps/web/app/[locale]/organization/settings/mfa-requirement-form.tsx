@@ -4,10 +4,10 @@ import { ErrorCode, MfaRequirementResponseSchema, type MfaRequirementResponse } 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from '../../../../i18n/navigation';
-import { callMfaApi } from '../../mfa/mfa-api';
+import { MessageBox, type Message } from '../../../../components/message-box';
+import { callApi } from '../../../../lib/api-client';
 import styles from '../../mfa/mfa.module.css';
 import { AccessNotice } from '../access-notice';
-import { MessageBox, type Message } from '../message-box';
 
 type Load =
   | { state: 'loading' }
@@ -41,7 +41,7 @@ export function MfaRequirementForm() {
     setSaving(true);
     setMessage(null);
     setNeedsOwnMfa(false);
-    const outcome = await callMfaApi('/organizations/current/mfa-requirement', MfaRequirementResponseSchema, {
+    const outcome = await callApi('/organizations/current/mfa-requirement', MfaRequirementResponseSchema, {
       method: 'PUT',
       body: { required },
     });
@@ -51,7 +51,7 @@ export function MfaRequirementForm() {
       setMessage({ tone: 'success', text: required ? t('turnedOn') : t('turnedOff') });
     } else if (outcome.kind === 'signedOut') {
       setLoad({ state: 'signedOut' });
-    } else if (outcome.kind === 'failed' && outcome.status === 404) {
+    } else if (outcome.kind === 'notFound') {
       setLoad({ state: 'notFound' });
     } else if (outcome.kind === 'failed' && outcome.error?.code === ErrorCode.Conflict) {
       setNeedsOwnMfa(true);
@@ -100,9 +100,9 @@ export function MfaRequirementForm() {
 }
 
 async function readRequirement(): Promise<Load> {
-  const outcome = await callMfaApi('/organizations/current/mfa-requirement', MfaRequirementResponseSchema);
+  const outcome = await callApi('/organizations/current/mfa-requirement', MfaRequirementResponseSchema);
   if (outcome.kind === 'ok') return { state: 'ready', requirement: outcome.data };
   if (outcome.kind === 'signedOut') return { state: 'signedOut' };
-  if (outcome.kind === 'failed' && outcome.status === 404) return { state: 'notFound' };
+  if (outcome.kind === 'notFound') return { state: 'notFound' };
   return { state: 'error' };
 }

@@ -4,8 +4,10 @@ import { ErrorCode, PasswordResetCompleteRequestSchema } from '@lapata/contracts
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from '../../../../i18n/navigation';
-import { callApi } from '../../organization/api-call';
-import { FormField } from '../../form-field';
+import { useFormErrors } from '../../../../components/form-errors';
+import { PasswordField } from '../../../../components/form-field';
+import { ErrorNotice } from '../../../../components/message-box';
+import { callApi } from '../../../../lib/api-client';
 import { newPasswordMessage } from '../../account/password-messages';
 
 type Outcome = 'editing' | 'done' | 'linkInvalid';
@@ -14,18 +16,16 @@ export function ResetCompleteForm({ token }: { token: string }) {
   const t = useTranslations('passwordReset.complete');
   const tPassword = useTranslations('account.password');
   const tErrors = useTranslations('errors');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fieldErrors, formError, setFormError, showErrors } = useFormErrors(['newPassword']);
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(() =>
     PasswordResetCompleteRequestSchema.shape.token.safeParse(token).success ? 'editing' : 'linkInvalid',
   );
   const form = useRef<HTMLFormElement>(null);
 
+  /** Shows `message` at the password field, or for the whole form. */
   function refuse(message: string, field: boolean) {
-    setFieldError(field ? message : undefined);
-    setFormError(field ? null : message);
-    if (field) form.current?.querySelector<HTMLInputElement>('[name="newPassword"]')?.focus();
+    showErrors(form.current, field ? { newPassword: message } : {}, field ? null : message);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -73,21 +73,14 @@ export function ResetCompleteForm({ token }: { token: string }) {
 
   return (
     <form ref={form} noValidate onSubmit={submit} aria-busy={submitting}>
-      {formError ? (
-        <div className="notice notice-error" role="alert">
-          <p>{formError}</p>
-        </div>
-      ) : null}
+      <ErrorNotice message={formError} />
       <p>{t('intro')}</p>
-      <FormField
+      <PasswordField
         name="newPassword"
         label={tPassword('newPassword')}
         hint={tPassword('newPasswordHint')}
-        error={fieldError}
-        type="password"
-        dir="ltr"
+        error={fieldErrors.newPassword}
         autoComplete="new-password"
-        required
       />
       <button type="submit" disabled={submitting}>
         {submitting ? t('submitting') : t('submit')}

@@ -10,13 +10,14 @@ import {
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { useRouter } from '../../../../../i18n/navigation';
-import { FormField } from '../../../form-field';
-import { callApi } from '../../../organization/api-call';
-import { MessageBox, type Message } from '../../../organization/message-box';
+import { focusFirstInvalid, type FieldErrors } from '../../../../../components/form-errors';
+import { EmailField, TextField } from '../../../../../components/form-field';
+import { MessageBox, type Message } from '../../../../../components/message-box';
+import { callApi } from '../../../../../lib/api-client';
+import { signInPath } from '../../../../../lib/api-error';
 import { apiFieldText } from '../../api-field-text';
 import { endOfDay } from '../../case-dates';
 import styles from '../../cases.module.css';
-import { signInPath } from '../../sign-in-path';
 
 /** A grant as the page shows it: its times already formatted on the server. */
 export interface GrantView {
@@ -29,7 +30,6 @@ export interface GrantView {
 }
 
 type GrantField = 'email' | 'level' | 'expiresAt';
-type FieldErrors = Partial<Record<GrantField, string>>;
 
 export function GrantManager({ caseId, grants }: { caseId: string; grants: GrantView[] }) {
   const t = useTranslations('caseAccess');
@@ -39,7 +39,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
   // Each outcome is shown where the person acted: revoking in the list, granting at the form.
   const [listMessage, setListMessage] = useState<Message | null>(null);
   const [formMessage, setFormMessage] = useState<Message | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<GrantField>>({});
   const [granting, setGranting] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
@@ -73,7 +73,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
 
     // The schema the API validates with; the messages come from our catalogue so they are localised.
     const parsed = CreateGrantRequestSchema.safeParse({ email, level: data.get('level'), expiresAt });
-    const errors: FieldErrors = {};
+    const errors: FieldErrors<GrantField> = {};
     if (day && !expiresAt) errors.expiresAt = t('form.expiryInvalid');
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -108,7 +108,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
       router.replace(signInPath(outcome.error));
     } else if (outcome.kind === 'failed' && outcome.error?.fields) {
       // The API's own field messages (an address with no account, a level above the granter's).
-      const apiErrors: FieldErrors = {};
+      const apiErrors: FieldErrors<GrantField> = {};
       for (const [path, messages] of Object.entries(outcome.error.fields)) {
         const field = path.split('.')[0];
         if (field === 'email' || field === 'level' || field === 'expiresAt') apiErrors[field] = apiFieldText(messages);
@@ -122,12 +122,11 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
     }
   }
 
-  function showFormErrors(form: HTMLFormElement, errors: FieldErrors, summary: string) {
+  function showFormErrors(form: HTMLFormElement, errors: FieldErrors<GrantField>, summary: string) {
     setFieldErrors(errors);
     setFormMessage({ tone: 'error', text: summary });
-    const first = (['email', 'level', 'expiresAt'] as const).find((field) => errors[field]);
-    const name = first === 'expiresAt' ? 'expiresOn' : first;
-    if (name) form.querySelector<HTMLInputElement>(`[name="${name}"]`)?.focus();
+    // The expiry is typed as a day; the API's field is the moment that day ends.
+    focusFirstInvalid(form, ['email', 'level', 'expiresAt'], errors, (field) => (field === 'expiresAt' ? 'expiresOn' : field));
   }
 
   async function revoke(view: GrantView) {
@@ -153,7 +152,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
 
   return (
     <>
-      <section className={styles.section} aria-labelledby="grants-heading" aria-busy={refreshing}>
+      <section className="page-section" aria-labelledby="grants-heading" aria-busy={refreshing}>
         <h2 id="grants-heading" ref={listHeading} tabIndex={-1}>
           {t('listTitle')}
         </h2>
@@ -161,11 +160,11 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
         {grants.length === 0 ? (
           <p>{t('none')}</p>
         ) : (
-          <ul className={styles.cards}>
+          <ul className="cards">
             {grants.map((view) => (
               <li
                 key={view.id}
-                className={view.kind === 'BREAK_GLASS' ? `${styles.card} ${styles.breakGlassCard}` : styles.card}
+                className={view.kind === 'BREAK_GLASS' ? `card ${styles.breakGlassCard}` : 'card'}
               >
                 <h3>
                   <bdi>{view.userName}</bdi>
@@ -173,7 +172,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
                 {view.kind === 'BREAK_GLASS' && view.expires ? (
                   <p className={styles.emphasis}>{t('breakGlassUntil', { time: view.expires.text })}</p>
                 ) : null}
-                <dl className={styles.facts}>
+                <dl className="facts">
                   <dt>{t('level')}</dt>
                   <dd>{t(`levels.${view.level}.label`)}</dd>
                   <dt>{t('kind')}</dt>
@@ -193,7 +192,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
                     <div className={styles.actions}>
                       <button
                         type="button"
-                        className={styles.danger}
+                        className="danger"
                         aria-describedby={`confirm-${view.id}`}
                         disabled={revoking === view.id}
                         onClick={() => void revoke(view)}
@@ -202,7 +201,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
                       </button>
                       <button
                         type="button"
-                        className={styles.secondary}
+                        className="secondary"
                         ref={cancelButton}
                         disabled={revoking === view.id}
                         onClick={() => {
@@ -218,7 +217,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
                   <button
                     type="button"
                     id={`revoke-${view.id}`}
-                    className={styles.secondary}
+                    className="secondary"
                     aria-label={t('revokeLabel', { name: view.userName })}
                     onClick={() => {
                       setListMessage(null);
@@ -233,21 +232,17 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
           </ul>
         )}
       </section>
-      <section className={styles.section} aria-labelledby="grant-form-heading">
+      <section className="page-section" aria-labelledby="grant-form-heading">
         <h2 id="grant-form-heading">{t('form.title')}</h2>
         <p>{t('form.replaces')}</p>
         {formMessage ? <MessageBox message={formMessage} /> : null}
         <form noValidate onSubmit={(event) => void grant(event)} aria-busy={granting}>
-          <FormField
+          <EmailField
             name="email"
             label={t('form.email')}
             hint={t('form.emailHint')}
             error={fieldErrors.email}
-            type="email"
-            dir="ltr"
             autoComplete="off"
-            spellCheck={false}
-            required
           />
           <fieldset aria-describedby={fieldErrors.level ? 'field-level-error' : undefined}>
             <legend>{t('form.level')}</legend>
@@ -273,7 +268,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
               </div>
             ))}
           </fieldset>
-          <FormField
+          <TextField
             name="expiresOn"
             label={t('form.expiry')}
             hint={t('form.expiryHint')}

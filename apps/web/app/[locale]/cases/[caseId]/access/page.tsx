@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ServiceUnavailable } from '../../../service-unavailable';
 import { dateTimeFormat } from '../../case-dates';
-import { readFromApi } from '../../server-api';
+import { readFromApi } from '../../../../../lib/server-api';
 import { CaseHeader } from '../case-header';
 import { readCase, readCaseId } from '../read-case';
 import { GrantManager, type GrantView } from './grant-manager';

@@ -1,11 +1,10 @@
 import 'server-only';
-import { ErrorCode, SessionResponseSchema, type Role } from '@lapata/contracts';
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
-import { redirect } from '../../../i18n/navigation';
-import { readApiError } from '../../../lib/api-error';
-import { apiUrl } from '../../../lib/api-url';
-import { failureReason } from '../../../lib/failure-reason';
+import { redirect } from '../i18n/navigation';
+import { readApiError, signInPath } from './api-error';
+import { apiUrl } from './api-url';
+import { failureReason } from './failure-reason';
 
 export type ServerApiResult<T> =
   | { kind: 'ok'; data: T }
@@ -39,26 +38,8 @@ export async function readFromApi<T>(
   if (response.ok) return { kind: 'ok', data: schema.parse(await response.json()) };
   if (response.status === 404) return { kind: 'notFound' };
   if (response.status === 401) {
-    const error = await readApiError(response);
-    redirect({ href: error?.code === ErrorCode.MfaRequired ? '/mfa' : '/login', locale: await getLocale() });
+    redirect({ href: signInPath(await readApiError(response)), locale: await getLocale() });
   }
   console.error('API request failed', { status: response.status });
   throw new Error(`The API answered ${response.status}`);
-}
-
-/**
- * The viewer's role in their active organisation, `none` without one. Pages use it only to decide
- * what to offer; the API decides access.
- */
-export type ActiveRole = Role | 'none';
-
-export async function readActiveRole(): Promise<ActiveRole | 'unavailable'> {
-  const session = await readFromApi('/auth/session', SessionResponseSchema);
-  if (session.kind === 'unavailable') return 'unavailable';
-  return session.kind === 'ok' ? (session.data.activeOrganization?.role ?? 'none') : 'none';
-}
-
-/** Roles that may open cases (the API's `case.create` permission). */
-export function mayOpenCases(role: ActiveRole): boolean {
-  return role === 'ORG_ADMIN' || role === 'CASEWORKER';
 }
