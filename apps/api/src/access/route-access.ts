@@ -20,6 +20,13 @@ export type RouteAccess =
   | { kind: 'case'; permission: CasePermission; param: string };
 
 export const ROUTE_ACCESS = 'lapata:route-access';
+export const WITHOUT_DATABASE = 'lapata:without-database';
+
+/**
+ * A public route that opens no request transaction: liveness must not depend on the database, and
+ * readiness reports a database failure as 503 itself.
+ */
+export const WithoutDatabase = () => SetMetadata(WITHOUT_DATABASE, true);
 
 export const Public = () => SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess);
 export const AccountAccess = () => SetMetadata(ROUTE_ACCESS, { kind: 'account' } satisfies RouteAccess);

@@ -11,7 +11,7 @@ import { ErrorCode } from '@lapata/contracts';
 import { ApiError, NotFoundError } from '../../common/errors/api-error';
 import { AppConfig } from '../../config/app-config';
 import { DatabaseContext } from '../../database/database-context';
-import { ROUTE_ACCESS, type RequestWithActor, type RouteAccess } from '../../access/route-access';
+import { ROUTE_ACCESS, type RequestWithActor, type RouteAccess, WITHOUT_DATABASE } from '../../access/route-access';
 import { readSessionCookie } from './session-cookie';
 import { SessionService } from './session.service';
 
@@ -44,6 +44,8 @@ export class RequestSessionInterceptor implements NestInterceptor {
       context.getClass(),
     ]);
     const request = context.switchToHttp().getRequest<RequestWithActor>();
+    const withoutDatabase = this.reflector.get<boolean | undefined>(WITHOUT_DATABASE, context.getHandler());
+    if (access?.kind === 'public' && withoutDatabase) return next.handle();
     return from(
       this.db.run({}, async () => {
         if (!access) {

@@ -1,4 +1,4 @@
-import { Public } from '../../access/route-access';
+import { Public, WithoutDatabase } from '../../access/route-access';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthResponseSchema, ReadyResponseSchema, type HealthResponse, type ReadyResponse } from '@lapata/contracts';
@@ -13,6 +13,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('health')
+  @WithoutDatabase()
   @ApiOperation({ summary: 'Liveness: the process is up (does not touch the database)' })
   @ApiOkResponse({ standardSchema: HealthResponseSchema })
   live(): HealthResponse {
@@ -20,6 +21,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @WithoutDatabase()
   @ApiOperation({ summary: 'Readiness: the database answers and no migration is pending' })
   @ApiOkResponse({ standardSchema: ReadyResponseSchema, description: '`{ "status": "ready" }`' })
   @ApiServiceUnavailableResponse({ standardSchema: ReadyResponseSchema, description: '`{ "status": "not_ready" }`' })

@@ -48,4 +48,17 @@ describe('health and readiness', () => {
       await test.database.prisma.$executeRaw`ALTER TABLE _prisma_migrations_moved RENAME TO _prisma_migrations`;
     }
   });
+
+  it('GET /health stays up while the database is down (liveness touches no database); /ready says not_ready', async () => {
+    const unreachable = await startTestApp({
+      database: test.database,
+      env: { DATABASE_URL: 'postgresql://nobody:nothing@127.0.0.1:1/lapata' },
+    });
+    try {
+      await request(unreachable.http).get('/health').expect(200, { status: 'ok' });
+      await request(unreachable.http).get('/ready').expect(503, { status: 'not_ready' });
+    } finally {
+      await unreachable.app.close();
+    }
+  });
 });
