@@ -21,6 +21,7 @@ import { MfaModule } from './modules/mfa/mfa.module';
 import { SetupModule } from './modules/setup/setup.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { PeopleModule } from './modules/people/people.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         SetupModule,
         OrganizationsModule,
         InvitationsModule,
+        PeopleModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

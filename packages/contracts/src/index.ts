@@ -9,3 +9,4 @@ export * from './organizations';
 export * from './mfa';
 export * from './cases';
 export * from './grants';
+export * from './people';

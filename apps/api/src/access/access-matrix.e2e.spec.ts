@@ -90,6 +90,27 @@ const FIXTURES: Record<string, Fixture> = {
     params: async (w) => ({ caseId: w.caseA }),
     body: () => ({ reason: 'Hearing tomorrow morning, counsel unreachable' }),
   },
+  // A person with no personal field filled in, so that reading reaches the record.
+  [key('GET', '/cases/:caseId/person')]: {
+    params: async (w, actor) => {
+      await endBreakGlass(w, actor);
+      const found = await w.t.database.prisma.case.findUniqueOrThrow({ where: { id: w.caseA }, select: { organizationId: true } });
+      await w.t.database.prisma.missingPerson.upsert({
+        where: { caseId: w.caseA },
+        create: { organizationId: found.organizationId, caseId: w.caseA },
+        update: {},
+      });
+      return { caseId: w.caseA };
+    },
+  },
+  // A valid body: the record exists (above), so an allowed actor gets 400 for the missing version.
+  [key('PUT', '/cases/:caseId/person')]: {
+    params: async (w, actor) => {
+      await endBreakGlass(w, actor);
+      return { caseId: w.caseA };
+    },
+    body: () => ({ fullNameLatin: 'Matrix Person' }),
+  },
   [key('GET', '/notifications')]: {},
   // Second factor: account routes, so every signed-in user reaches them; wrong passwords and
   // codes answer 400, which still shows the route let them in.
@@ -165,6 +186,18 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
 };
+
+/**
+ * The break-glass route's fixture leaves live break-glass grants on case A behind; routes called
+ * after it end them so the actor has the standing the matrix declares.
+ */
+async function endBreakGlass(w: World, actor: Actor | null): Promise<void> {
+  if (!actor) return;
+  await w.t.database.prisma.caseGrant.updateMany({
+    where: { caseId: w.caseA, userId: actor.userId, kind: 'BREAK_GLASS', revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}
 
 function registeredRoutes(t: TestApp): Route[] {
   const reflector = t.app.get(Reflector);

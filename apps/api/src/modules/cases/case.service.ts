@@ -5,6 +5,7 @@ import { AccessService } from '../../access/access.service';
 import { Permission } from '../../access/permission';
 import { ValidationError } from '../../common/errors/api-error';
 import { AuditService } from '../audit/audit.service';
+import { CaseKeyService } from '../people/case-key.service';
 import { decodeCaseCursor, encodeCaseCursor, toCaseResponse, toCaseSummary } from './case.mapper';
 import { CaseRepository } from './case.repository';
 
@@ -16,6 +17,7 @@ export class CaseService {
     private readonly access: AccessService,
     private readonly cases: CaseRepository,
     private readonly audit: AuditService,
+    private readonly caseKeys: CaseKeyService,
   ) {}
 
   async create(actor: Actor, request: CreateCaseRequest): Promise<CaseResponse> {
@@ -35,6 +37,7 @@ export class CaseService {
       // Administrators reach every case anyway; anyone else who opens a case manages it.
       creatorGrant: actor.role !== 'ORG_ADMIN',
     });
+    await this.caseKeys.create(organizationId, created.id);
     await this.audit.record({
       organizationId,
       actorId: actor.userId,

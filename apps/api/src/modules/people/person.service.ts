@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import type { GuardianRelation, MissingPersonRequest, MissingPersonResponse } from '@lapata/contracts';
+import { uuidv7 } from '@lapata/db';
+import type { Actor } from '../../access/actor';
+import { AccessService } from '../../access/access.service';
+import { Permission } from '../../access/permission';
+import { NotFoundError, StaleVersionError, ValidationError } from '../../common/errors/api-error';
+import { AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { OrganizationKeyService } from '../keys/organization-key.service';
+import { CaseKeyService } from './case-key.service';
+import {
+  decryptPersonList,
+  decryptPersonText,
+  encryptPersonList,
+  encryptPersonText,
+  personFieldContext,
+  type PersonColumn,
+} from './person-fields';
+import { PersonRepository, type NameToken, type PersonColumns, type PersonRow } from './person.repository';
+
+/** The record's fields as the API names them (what audit events list, never with values). */
+const PERSON_FIELDS = [
+  'fullNameNative',
+  'fullNameLatin',
+  'aliases',
+  'guardianName',
+  'guardianRelation',
+  'sex',
+  'nationalIdCountry',
+  'nationalId',
+  'phones',
+  'occupation',
+  'physicalDescription',
+] as const;
+
+/** Fields whose words are blind-indexed for exact name search and duplicate detection. */
+const NAME_FIELDS = ['fullNameNative', 'fullNameLatin', 'aliases', 'guardianName'] as const;
+
+@Injectable()
+export class PersonService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly people: PersonRepository,
+    private readonly caseKeys: CaseKeyService,
+    private readonly organizationKeys: OrganizationKeyService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async get(actor: Actor, caseId: string): Promise<MissingPersonResponse> {
+    const access = await this.access.requireCase(actor, Permission.CaseRead, caseId);
+    const row = await this.people.findByCase(caseId);
+    if (!row) throw new NotFoundError();
+    const person = this.decrypt(row, await this.caseKeys.allKeys(caseId));
+    await this.audit.record({
+      organizationId: access.organizationId,
+      actorId: actor.userId,
+      caseId,
+      entity: 'missing_person',
+      entityId: row.id,
+      action: 'read',
+      fields: [...PERSON_FIELDS],
+      breakGlass: access.breakGlass,
+    });
+    return person;
+  }
+
+  async put(actor: Actor, caseId: string, request: MissingPersonRequest): Promise<MissingPersonResponse> {
+    const access = await this.access.requireCase(actor, Permission.CaseContribute, caseId);
+    const organizationId = access.organizationId;
+    const existing = await this.people.findVersion(caseId);
+    if (existing && request.version === undefined) {
+      throw new ValidationError({ version: ['Send the version you last read'] });
+    }
+    if (existing && request.version !== existing.version) throw new StaleVersionError(existing.version);
+
+    const personId = existing?.id ?? uuidv7();
+    const columns = await this.encrypt(organizationId, caseId, personId, request);
+    let row: PersonRow;
+    if (existing) {
+      const updated = await this.people.update(personId, existing.version, columns);
+      if (!updated) {
+        const current = await this.people.findVersion(caseId);
+        throw new StaleVersionError(current?.version ?? existing.version);
+      }
+      row = updated;
+    } else {
+      row = await this.people.create({ id: personId, organizationId, caseId, columns });
+    }
+    await this.people.replaceNameTokens(organizationId, personId, await this.nameTokens(organizationId, request));
+    await this.audit.record({
+      organizationId,
+      actorId: actor.userId,
+      caseId,
+      entity: 'missing_person',
+      entityId: personId,
+      action: existing ? 'update' : 'create',
+      fields: [...PERSON_FIELDS],
+      breakGlass: access.breakGlass,
+    });
+    return toResponse(row, request);
+  }
+
+  private async encrypt(organizationId: string, caseId: string, personId: string, request: MissingPersonRequest): Promise<PersonColumns> {
+    const key = await this.caseKeys.currentKey(organizationId, caseId);
+    const context = (column: PersonColumn) => personFieldContext(organizationId, personId, column);
+    return {
+      fullNameNativeEnc: encryptPersonText(key, context('full_name_native_enc'), request.fullNameNative),
+      fullNameLatinEnc: encryptPersonText(key, context('full_name_latin_enc'), request.fullNameLatin),
+      aliasesEnc: encryptPersonList(key, context('aliases_enc'), request.aliases),
+      guardianNameEnc: encryptPersonText(key, context('guardian_name_enc'), request.guardianName),
+      guardianRelation: request.guardianRelation,
+      sex: request.sex,
+      nationalIdCountry: request.nationalIdCountry,
+      nationalIdEnc: encryptPersonText(key, context('national_id_enc'), request.nationalId),
+      nationalIdBidx: await this.nationalIdIndex(organizationId, request),
+      phonesEnc: encryptPersonList(key, context('phones_enc'), request.phones),
+      occupationEnc: encryptPersonText(key, context('occupation_enc'), request.occupation),
+      physicalDescriptionEnc: encryptPersonText(key, context('physical_description_enc'), request.physicalDescription),
+    };
+  }
+
+  private async blindIndex(organizationId: string) {
+    const organizationKey = await this.organizationKeys.currentKey(organizationId);
+    return this.config.keys.blindIndex.forOrganisation(organizationId, organizationKey.key);
+  }
+
+  private async nationalIdIndex(organizationId: string, request: MissingPersonRequest): Promise<Uint8Array<ArrayBuffer> | null> {
+    if (!request.nationalId || !request.nationalIdCountry) return null;
+    const index = (await this.blindIndex(organizationId)).nationalId(request.nationalId, request.nationalIdCountry);
+    return index === null ? null : new Uint8Array(index);
+  }
+
+  private async nameTokens(organizationId: string, request: MissingPersonRequest): Promise<NameToken[]> {
+    const index = await this.blindIndex(organizationId);
+    const tokens = new Map<string, NameToken>();
+    for (const field of NAME_FIELDS) {
+      const value = request[field];
+      const names = Array.isArray(value) ? value : value === null ? [] : [value];
+      for (const name of names) {
+        for (const token of index.nameTokens(name)) {
+          const tokenBidx = new Uint8Array(token);
+          tokens.set(`${field}:${Buffer.from(tokenBidx).toString('hex')}`, { field, tokenBidx });
+        }
+      }
+    }
+    return [...tokens.values()];
+  }
+
+  private decrypt(row: PersonRow, keys: Awaited<ReturnType<CaseKeyService['allKeys']>>): MissingPersonResponse {
+    const context = (column: PersonColumn) => personFieldContext(row.organizationId, row.id, column);
+    return {
+      caseId: row.caseId,
+      fullNameNative: decryptPersonText(keys, context('full_name_native_enc'), row.fullNameNativeEnc),
+      fullNameLatin: decryptPersonText(keys, context('full_name_latin_enc'), row.fullNameLatinEnc),
+      aliases: decryptPersonList(keys, context('aliases_enc'), row.aliasesEnc),
+      guardianName: decryptPersonText(keys, context('guardian_name_enc'), row.guardianNameEnc),
+      guardianRelation: row.guardianRelation as GuardianRelation | null,
+      sex: row.sex,
+      nationalIdCountry: row.nationalIdCountry,
+      nationalId: decryptPersonText(keys, context('national_id_enc'), row.nationalIdEnc),
+      phones: decryptPersonList(keys, context('phones_enc'), row.phonesEnc),
+      occupation: decryptPersonText(keys, context('occupation_enc'), row.occupationEnc),
+      physicalDescription: decryptPersonText(keys, context('physical_description_enc'), row.physicalDescriptionEnc),
+      version: row.version,
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+}
+
+/** The stored record answered from the request just written (no need to decrypt it again). */
+function toResponse(row: PersonRow, request: MissingPersonRequest): MissingPersonResponse {
+  return {
+    caseId: row.caseId,
+    fullNameNative: request.fullNameNative,
+    fullNameLatin: request.fullNameLatin,
+    aliases: request.aliases,
+    guardianName: request.guardianName,
+    guardianRelation: request.guardianRelation,
+    sex: request.sex,
+    nationalIdCountry: request.nationalIdCountry,
+    nationalId: request.nationalId,
+    phones: request.phones,
+    occupation: request.occupation,
+    physicalDescription: request.physicalDescription,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

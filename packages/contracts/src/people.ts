@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { SexSchema } from './enums';
+
+const text = (max: number) => z.string().trim().min(1, 'Enter some text or remove the entry').max(max, `Use at most ${max} characters`);
+/** A form's empty field means "not known": stored as null. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters`)
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null);
+
+export const GuardianRelationSchema = z.enum(['FATHER', 'HUSBAND']);
+export type GuardianRelation = z.infer<typeof GuardianRelationSchema>;
+
+/** The printed form of a Pakistani CNIC. */
+export const CNIC_PATTERN = /^\d{5}-\d{7}-\d$/;
+
+export const PhoneNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{5,30}$/, 'Enter a phone number with digits, spaces, +, - and brackets only');
+
+/** The missing person's record, sent whole. `version` is the one last read; leave it out only when there is no record yet. */
+export const MissingPersonRequestSchema = z
+  .strictObject({
+    fullNameNative: optionalText(200),
+    fullNameLatin: optionalText(200),
+    aliases: z.array(text(200)).max(20, 'Use at most 20 aliases').default([]),
+    guardianName: optionalText(200),
+    guardianRelation: GuardianRelationSchema.nullable().default(null),
+    sex: SexSchema.default('UNKNOWN'),
+    nationalIdCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'Choose a country (two-letter code)')
+      .nullable()
+      .default(null),
+    nationalId: optionalText(50),
+    phones: z.array(PhoneNumberSchema).max(10, 'Use at most 10 phone numbers').default([]),
+    occupation: optionalText(200),
+    physicalDescription: optionalText(4000),
+    version: z.number().int().positive('Not a valid version').optional(),
+  })
+  .superRefine((person, context) => {
+    if (!person.fullNameNative && !person.fullNameLatin) {
+      context.addIssue({ code: 'custom', path: ['fullNameNative'], message: 'Enter the name in at least one script' });
+    }
+    if (person.nationalId && !person.nationalIdCountry) {
+      context.addIssue({ code: 'custom', path: ['nationalIdCountry'], message: 'Choose the country that issued the ID' });
+    }
+    if (person.nationalId && person.nationalIdCountry === 'PK' && !CNIC_PATTERN.test(person.nationalId)) {
+      context.addIssue({ code: 'custom', path: ['nationalId'], message: 'Enter the CNIC as 12345-1234567-1' });
+    }
+    if (person.guardianRelation && !person.guardianName) {
+      context.addIssue({ code: 'custom', path: ['guardianName'], message: "Enter the father's or husband's name" });
+    }
+  });
+export type MissingPersonRequest = z.infer<typeof MissingPersonRequestSchema>;
+
+export const MissingPersonResponseSchema = z.object({
+  caseId: z.uuid(),
+  fullNameNative: z.string().nullable(),
+  fullNameLatin: z.string().nullable(),
+  aliases: z.array(z.string()),
+  guardianName: z.string().nullable(),
+  guardianRelation: GuardianRelationSchema.nullable(),
+  sex: SexSchema,
+  nationalIdCountry: z.string().nullable(),
+  nationalId: z.string().nullable(),
+  phones: z.array(z.string()),
+  occupation: z.string().nullable(),
+  physicalDescription: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.iso.datetime(),
+});
+export type MissingPersonResponse = z.infer<typeof MissingPersonResponseSchema>;
