@@ -92,8 +92,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   // A person with no personal field filled in, so that reading reaches the record.
   [key('GET', '/cases/:caseId/person')]: {
-    params: async (w, actor) => {
-      await endBreakGlass(w, actor);
+    params: async (w) => {
       const found = await w.t.database.prisma.case.findUniqueOrThrow({ where: { id: w.caseA }, select: { organizationId: true } });
       await w.t.database.prisma.missingPerson.upsert({
         where: { caseId: w.caseA },
@@ -105,10 +104,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   // A valid body: the record exists (above), so an allowed actor gets 400 for the missing version.
   [key('PUT', '/cases/:caseId/person')]: {
-    params: async (w, actor) => {
-      await endBreakGlass(w, actor);
-      return { caseId: w.caseA };
-    },
+    params: async (w) => ({ caseId: w.caseA }),
     body: () => ({ fullNameLatin: 'Matrix Person' }),
   },
   [key('GET', '/notifications')]: {},
@@ -186,18 +182,6 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
 };
-
-/**
- * The break-glass route's fixture leaves live break-glass grants on case A behind; routes called
- * after it end them so the actor has the standing the matrix declares.
- */
-async function endBreakGlass(w: World, actor: Actor | null): Promise<void> {
-  if (!actor) return;
-  await w.t.database.prisma.caseGrant.updateMany({
-    where: { caseId: w.caseA, userId: actor.userId, kind: 'BREAK_GLASS', revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
-}
 
 function registeredRoutes(t: TestApp): Route[] {
   const reflector = t.app.get(Reflector);
@@ -370,5 +354,12 @@ async function call(world: World, route: Route, actor: Actor | null, cookie: str
   let pending = agent[method](path).set('Origin', world.t.config.publicUrl);
   if (cookie) pending = pending.set('Cookie', cookie);
   const body = fixture.body?.(world, actor);
-  return body === undefined ? pending : pending.send(body as object);
+  const response = await (body === undefined ? pending : pending.send(body as object));
+  // A break-glass call that was let in opens the case for that actor; end it so every later cell
+  // sees the standing the matrix declares for the actor.
+  await world.t.database.prisma.caseGrant.updateMany({
+    where: { caseId: world.caseA, kind: 'BREAK_GLASS', revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return response;
 }
