@@ -10,3 +10,4 @@ export * from './mfa';
 export * from './cases';
 export * from './grants';
 export * from './people';
+export * from './partial-dates';

@@ -7,12 +7,31 @@ import styles from '../cases.module.css';
  * The case's reference, the break-glass banner while the viewer's access is an emergency opening,
  * and the case's sections: only those the viewer may open.
  */
-export async function CaseHeader({ found, current }: { found: CaseResponse; current: 'overview' | 'access' }) {
+export type CaseSection =
+  | 'overview'
+  | 'person'
+  | 'disappearance'
+  | 'relatives'
+  | 'diary'
+  | 'proceedings'
+  | 'documents'
+  | 'access'
+  | 'audit';
+
+export async function CaseHeader({ found, current }: { found: CaseResponse; current: CaseSection }) {
   const t = await getTranslations('cases.case');
-  const sections: { key: 'overview' | 'access'; href: string }[] = [
-    { key: 'overview', href: `/cases/${found.id}` },
+  const base = `/cases/${found.id}`;
+  const sections: { key: CaseSection; href: string }[] = [
+    { key: 'overview', href: base },
+    { key: 'person', href: `${base}/person` },
+    { key: 'disappearance', href: `${base}/disappearance` },
+    { key: 'relatives', href: `${base}/relatives` },
+    { key: 'diary', href: `${base}/diary` },
+    { key: 'proceedings', href: `${base}/proceedings` },
+    { key: 'documents', href: `${base}/documents` },
     // Managing who has access needs MANAGE on the case (the API's case.grant.list).
-    ...(found.access.level === 'MANAGE' ? [{ key: 'access' as const, href: `/cases/${found.id}/access` }] : []),
+    ...(found.access.level === 'MANAGE' ? [{ key: 'access' as const, href: `${base}/access` }] : []),
+    { key: 'audit', href: `${base}/audit` },
   ];
 
   return (
