@@ -22,6 +22,19 @@ import { SetupModule } from './modules/setup/setup.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { PeopleModule } from './modules/people/people.module';
+import { DisappearancesModule } from './modules/disappearances/disappearances.module';
+import { RelativesModule } from './modules/relatives/relatives.module';
+import { DiaryModule } from './modules/diary/diary.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
+import { CalendarFeedModule } from './modules/calendar-feed/calendar-feed.module';
+import { StorageModule } from './modules/storage/storage.module';
+import { PhotosModule } from './modules/photos/photos.module';
+import { FilingsModule } from './modules/filings/filings.module';
+import { ErasureModule } from './modules/erasure/erasure.module';
+import { ForumsModule } from './modules/forums/forums.module';
+import { ProceedingsModule } from './modules/proceedings/proceedings.module';
+import { HearingsModule } from './modules/hearings/hearings.module';
+import { CaseExportModule } from './modules/case-export/case-export.module';
 
 @Module({})
 export class AppModule {
@@ -53,6 +66,19 @@ export class AppModule {
         OrganizationsModule,
         InvitationsModule,
         PeopleModule,
+        DisappearancesModule,
+        RelativesModule,
+        DiaryModule,
+        RemindersModule,
+        CalendarFeedModule,
+        StorageModule,
+        PhotosModule,
+        FilingsModule,
+        ErasureModule,
+        ForumsModule,
+        ProceedingsModule,
+        HearingsModule,
+        CaseExportModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

@@ -34,17 +34,6 @@ export type HearingOutcome = z.infer<typeof HearingOutcomeSchema>;
 export const DiaryEntryKindSchema = z.enum(['VISIT', 'CALL', 'POLICE_CONTACT', 'COMMISSION_APPEARANCE', 'MEDIA', 'OTHER']);
 export type DiaryEntryKind = z.infer<typeof DiaryEntryKindSchema>;
 
-export const FilingKindSchema = z.enum([
-  'PETITION',
-  'ORDER',
-  'AFFIDAVIT',
-  'FIR_COPY',
-  'COMMISSION_REPORT',
-  'LETTER',
-  'PHOTO',
-  'OTHER',
-]);
-export type FilingKind = z.infer<typeof FilingKindSchema>;
 
 export const SexSchema = z.enum(['MALE', 'FEMALE', 'OTHER', 'UNKNOWN']);
 export type Sex = z.infer<typeof SexSchema>;

@@ -10,6 +10,12 @@ export const ErrorResponseSchema = z.object({
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional(),
     currentVersion: z.number().int().optional(),
+    /** With ILLEGAL_TRANSITION: the states the record may move to from where it is. */
+    allowed: z.array(z.string()).optional(),
+    /** With a refused PFIF import: each failing record's field messages (see pfif.ts). */
+    records: z
+      .array(z.object({ index: z.number().int(), personRecordId: z.string().nullable(), errors: z.record(z.string(), z.array(z.string())) }))
+      .optional(),
     requestId: z.string().optional(),
   }),
 });
@@ -23,6 +29,7 @@ export const ErrorCode = {
   CsrfRejected: 'CSRF_REJECTED',
   Conflict: 'CONFLICT',
   StaleVersion: 'STALE_VERSION',
+  IllegalTransition: 'ILLEGAL_TRANSITION',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   RateLimited: 'RATE_LIMITED',
   SetupUnavailable: 'SETUP_UNAVAILABLE',

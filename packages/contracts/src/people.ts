@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SexSchema } from './enums';
+import { PastHistoricDateSchema } from './partial-dates';
 
 const text = (max: number) => z.string().trim().min(1, 'Enter some text or remove the entry').max(max, `Use at most ${max} characters`);
 /** A form's empty field means "not known": stored as null. */
@@ -23,6 +24,13 @@ export const PhoneNumberSchema = z
   .trim()
   .regex(/^\+?[0-9 ()-]{5,30}$/, 'Enter a phone number with digits, spaces, +, - and brackets only');
 
+export const AddressKindSchema = z.enum(['HOME', 'WORK', 'OTHER']);
+export type AddressKind = z.infer<typeof AddressKindSchema>;
+
+/** A descriptive address (mohalla, sector, landmark), not a postal one. */
+export const PersonAddressSchema = z.strictObject({ kind: AddressKindSchema, text: text(500) });
+export type PersonAddress = z.infer<typeof PersonAddressSchema>;
+
 /** The missing person's record, sent whole. `version` is the one last read; leave it out only when there is no record yet. */
 export const MissingPersonRequestSchema = z
   .strictObject({
@@ -32,6 +40,8 @@ export const MissingPersonRequestSchema = z
     guardianName: optionalText(200),
     guardianRelation: GuardianRelationSchema.nullable().default(null),
     sex: SexSchema.default('UNKNOWN'),
+    /** Often known only as a year or a range; never in the future. */
+    dateOfBirth: PastHistoricDateSchema.nullable().default(null),
     nationalIdCountry: z
       .string()
       .regex(/^[A-Z]{2}$/, 'Choose a country (two-letter code)')
@@ -39,6 +49,7 @@ export const MissingPersonRequestSchema = z
       .default(null),
     nationalId: optionalText(50),
     phones: z.array(PhoneNumberSchema).max(10, 'Use at most 10 phone numbers').default([]),
+    addresses: z.array(PersonAddressSchema).max(10, 'Use at most 10 addresses').default([]),
     occupation: optionalText(200),
     physicalDescription: optionalText(4000),
     version: z.number().int().positive('Not a valid version').optional(),
@@ -67,12 +78,28 @@ export const MissingPersonResponseSchema = z.object({
   guardianName: z.string().nullable(),
   guardianRelation: GuardianRelationSchema.nullable(),
   sex: SexSchema,
+  dateOfBirth: z.object({ from: z.string(), to: z.string().nullable() }).nullable(),
   nationalIdCountry: z.string().nullable(),
   nationalId: z.string().nullable(),
   phones: z.array(z.string()),
+  addresses: z.array(z.object({ kind: AddressKindSchema, text: z.string() })),
   occupation: z.string().nullable(),
   physicalDescription: z.string().nullable(),
   version: z.number().int(),
   updatedAt: z.iso.datetime(),
 });
 export type MissingPersonResponse = z.infer<typeof MissingPersonResponseSchema>;
+
+/**
+ * Other cases of the organisation that may be the same person (same national ID, or the same name
+ * and father's/husband's name). Matches the viewer may open are named; any other match is only
+ * flagged, revealing neither how many nor which.
+ */
+export const DuplicateWarningSchema = z.object({
+  matches: z.array(z.object({ caseId: z.uuid(), reference: z.string() })),
+  hiddenMatches: z.boolean(),
+});
+export type DuplicateWarning = z.infer<typeof DuplicateWarningSchema>;
+
+export const MissingPersonSavedResponseSchema = MissingPersonResponseSchema.extend({ duplicates: DuplicateWarningSchema });
+export type MissingPersonSavedResponse = z.infer<typeof MissingPersonSavedResponseSchema>;

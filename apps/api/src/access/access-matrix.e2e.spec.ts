@@ -8,8 +8,18 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSecretToken } from '../modules/auth/session-token';
 import { encryptInvitationEmail } from '../modules/invitations/invitation-fields';
-import { makeCase, makeGrant, makeOrg, makeUser, signIn } from '../testing/factories';
+import {
+  makeCase,
+  makeGrant,
+  makeOrg,
+  makeReminderForum,
+  makeReminderHearing,
+  makeReminderProceeding,
+  makeUser,
+  signIn,
+} from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { uploadedFiling, uploadedPhoto } from '../testing/upload-files';
 import { type CaseStanding, caseAllows, roleAllows } from './policy';
 import { ROUTE_ACCESS, type RouteAccess } from './route-access';
 
@@ -71,9 +81,26 @@ const FIXTURES: Record<string, Fixture> = {
   },
   // An invalid body: reaching validation (400) shows the route let the actor in.
   [key('POST', '/account/password')]: { body: () => ({ currentPassword: '', newPassword: 'short' }) },
+  [key('GET', '/account/reminder-settings')]: {},
+  [key('PUT', '/account/reminder-settings')]: { body: () => ({ offsetsMinutes: [1], familyOptIn: true, version: 1 }) },
+  [key('GET', '/account/calendar-feed')]: {},
+  [key('POST', '/account/calendar-feed')]: {},
+  [key('DELETE', '/account/calendar-feed')]: {},
   [key('POST', '/cases')]: { body: () => ({ tags: ['matrix'] }) },
   [key('GET', '/cases')]: {},
   [key('GET', '/cases/:caseId')]: { params: async (w) => ({ caseId: w.caseA }) },
+  // A stale version: an allowed actor reaches the version check (409) and nothing is written.
+  [key('PATCH', '/cases/:caseId')]: { params: async (w) => ({ caseId: w.caseA }), body: () => ({ tags: ['matrix'], version: 999 }) },
+  [key('POST', '/cases/:caseId/status')]: {
+    params: async (w) => ({ caseId: w.caseA }),
+    body: () => ({ status: 'CLOSED', effectiveOn: '2020-01-01', version: 999 }),
+  },
+  [key('POST', '/cases/search')]: { body: () => ({ by: 'name', name: 'Matrix Person' }) },
+  [key('GET', '/cases/caseworkers')]: {},
+  [key('POST', '/cases/:caseId/person/duplicate-check')]: {
+    params: async (w) => ({ caseId: w.caseA }),
+    body: () => ({ fullNameLatin: 'Matrix Person', guardianName: 'Matrix Father' }),
+  },
   [key('GET', '/cases/:caseId/grants')]: { params: async (w) => ({ caseId: w.caseA }) },
   [key('POST', '/cases/:caseId/grants')]: {
     params: async (w) => ({ caseId: w.caseA }),
@@ -107,7 +134,93 @@ const FIXTURES: Record<string, Fixture> = {
     params: async (w) => ({ caseId: w.caseA }),
     body: () => ({ fullNameLatin: 'Matrix Person' }),
   },
+  // Disappearance, relatives and diary (modules/disappearances, relatives, diary). Records are
+  // made through the API, so that every route reading the case (an export) can decrypt them.
+  [key('GET', '/cases/:caseId/disappearance')]: {
+    params: async (w) => {
+      await w.t.database.prisma.disappearance.upsert({
+        where: { caseId: w.caseA },
+        create: { organizationId: w.orgA, caseId: w.caseA },
+        update: {},
+      });
+      return { caseId: w.caseA };
+    },
+  },
+  // The record exists (above), so an allowed actor gets 400 for the missing version.
+  [key('PUT', '/cases/:caseId/disappearance')]: {
+    params: async (w) => ({ caseId: w.caseA }),
+    body: () => ({ lastSeenPlace: 'Matrix place' }),
+  },
+  [key('GET', '/cases/:caseId/relatives')]: { params: async (w) => ({ caseId: w.caseA }) },
+  [key('POST', '/cases/:caseId/relatives')]: {
+    params: async (w) => ({ caseId: w.caseA }),
+    body: () => ({ relationship: 'MOTHER', name: 'Matrix Relative' }),
+  },
+  // A stale version: an allowed actor gets 409.
+  [key('PUT', '/cases/:caseId/relatives/:relativeId')]: {
+    params: async (w) => ({ caseId: w.caseA, relativeId: await matrixRecord(w, w.adminOfA, 'relatives', matrixRelative) }),
+    body: () => ({ ...matrixRelative, version: 99 }),
+  },
+  [key('DELETE', '/cases/:caseId/relatives/:relativeId')]: {
+    params: async (w) => ({ caseId: w.caseA, relativeId: await matrixRecord(w, w.adminOfA, 'relatives', matrixRelative) }),
+  },
+  [key('GET', '/cases/:caseId/diary')]: { params: async (w) => ({ caseId: w.caseA }) },
+  [key('POST', '/cases/:caseId/diary')]: {
+    params: async (w) => ({ caseId: w.caseA }),
+    body: () => matrixDiaryEntry,
+  },
+  // The actor's own entry where they may write one (only its author or a manager may change it),
+  // at a stale version: an allowed actor gets 409.
+  [key('PUT', '/cases/:caseId/diary/:entryId')]: {
+    params: async (w, actor) => ({ caseId: w.caseA, entryId: await matrixRecord(w, actor?.userId ?? w.adminOfA, 'diary', matrixDiaryEntry) }),
+    body: () => ({ ...matrixDiaryEntry, version: 99 }),
+  },
+  [key('DELETE', '/cases/:caseId/diary/:entryId')]: {
+    params: async (w, actor) => ({ caseId: w.caseA, entryId: await matrixRecord(w, actor?.userId ?? w.adminOfA, 'diary', matrixDiaryEntry) }),
+  },
   [key('GET', '/notifications')]: {},
+  // Photos and documents: uploads get a JSON body (an allowed actor reaches the "no file" 400);
+  // downloads and deletes get a fresh item stored through the API as the admin of A.
+  [key('GET', '/cases/:caseId/person/photos')]: { params: async (w) => ({ caseId: w.caseA }) },
+  [key('POST', '/cases/:caseId/person/photos')]: { params: async (w) => ({ caseId: w.caseA }), body: () => ({}) },
+  [key('GET', '/cases/:caseId/person/photos/:photoId')]: {
+    params: async (w) => ({ caseId: w.caseA, photoId: await uploadedPhoto(w.t, w.caseA, w.orgA, w.adminOfA) }),
+  },
+  [key('DELETE', '/cases/:caseId/person/photos/:photoId')]: {
+    params: async (w) => ({ caseId: w.caseA, photoId: await uploadedPhoto(w.t, w.caseA, w.orgA, w.adminOfA) }),
+  },
+  [key('GET', '/cases/:caseId/filings')]: { params: async (w) => ({ caseId: w.caseA }) },
+  [key('POST', '/cases/:caseId/filings')]: { params: async (w) => ({ caseId: w.caseA }), body: () => ({}) },
+  [key('GET', '/cases/:caseId/filings/:filingId')]: {
+    params: async (w) => ({ caseId: w.caseA, filingId: await uploadedFiling(w.t, w.caseA, w.orgA, w.adminOfA) }),
+  },
+  // A valid body with a version that is not the current one: allowed actors get 409.
+  [key('PATCH', '/cases/:caseId/filings/:filingId')]: {
+    params: async (w) => ({ caseId: w.caseA, filingId: await uploadedFiling(w.t, w.caseA, w.orgA, w.adminOfA) }),
+    body: () => ({ kind: 'OTHER', title: 'Matrix', version: 99 }),
+  },
+  [key('POST', '/cases/:caseId/filings/:filingId/versions')]: {
+    params: async (w) => ({ caseId: w.caseA, filingId: await uploadedFiling(w.t, w.caseA, w.orgA, w.adminOfA) }),
+    body: () => ({}),
+  },
+  [key('GET', '/cases/:caseId/filings/:filingId/versions/:number/content')]: {
+    params: async (w) => ({ caseId: w.caseA, filingId: await uploadedFiling(w.t, w.caseA, w.orgA, w.adminOfA), number: '1' }),
+  },
+  // Erasure: a fresh case of A per call, so deleting it never hides case A from later cells.
+  [key('POST', '/cases/:caseId/deletion')]: {
+    params: async (w) => ({ caseId: (await makeCase(w.t, w.orgA)).id }),
+    body: () => ({ reason: 'The family asked us to erase the case' }),
+  },
+  [key('DELETE', '/cases/:caseId/deletion')]: {
+    params: async (w) => {
+      const { id } = await makeCase(w.t, w.orgA);
+      await w.t.database.prisma.case.update({ where: { id }, data: { deletedAt: new Date(), purgeAfter: new Date(Date.now() + 86_400_000) } });
+      return { caseId: id };
+    },
+  },
+  [key('GET', '/organizations/current/deleted-cases')]: {},
+  [key('GET', '/cases/:caseId/audit')]: { params: async (w) => ({ caseId: w.caseA }) },
+  [key('GET', '/organizations/current/audit')]: {},
   // Second factor: account routes, so every signed-in user reaches them; wrong passwords and
   // codes answer 400, which still shows the route let them in.
   [key('GET', '/account/mfa')]: {},
@@ -181,7 +294,92 @@ const FIXTURES: Record<string, Fixture> = {
       return { notificationId: notification.id };
     },
   },
+  // Forums, proceedings and hearings (modules/forums, proceedings, hearings). Rows made here hold no
+  // encrypted values, so reads reach them; writes carry a stale version (409) or an invalid body (400).
+  [key('GET', '/forum-kinds')]: {},
+  [key('POST', '/forum-kinds')]: {
+    body: () => ({ code: `MATRIX_${randomBytes(4).toString('hex').toUpperCase()}`, nameEn: 'Matrix kind', nameUr: 'میٹرکس' }),
+  },
+  [key('GET', '/forums')]: {},
+  // Valid bodies (validation runs before the access check): an unknown kind answers 400 to those let in.
+  [key('POST', '/forums')]: { body: () => ({ kindId: uuidv7(), name: 'Matrix forum' }) },
+  [key('GET', '/cases/:caseId/proceedings')]: { params: async (w) => ({ caseId: w.caseA }) },
+  [key('POST', '/cases/:caseId/proceedings')]: {
+    params: async (w) => ({ caseId: w.caseA }),
+    body: () => ({ forumId: uuidv7(), type: 'PETITION' }),
+  },
+  [key('GET', '/cases/:caseId/proceedings/:proceedingId')]: { params: async (w) => matrixProceeding(w) },
+  [key('PATCH', '/cases/:caseId/proceedings/:proceedingId')]: {
+    params: async (w) => matrixProceeding(w),
+    body: () => ({ forumId: uuidv7(), type: 'PETITION', version: 999 }),
+  },
+  [key('POST', '/cases/:caseId/proceedings/:proceedingId/status')]: {
+    params: async (w) => matrixProceeding(w),
+    body: () => ({ to: 'FILED', effectiveOn: '2020-01-01', note: null, version: 999 }),
+  },
+  [key('GET', '/cases/:caseId/proceedings/:proceedingId/hearings')]: { params: async (w) => matrixProceeding(w) },
+  [key('POST', '/cases/:caseId/proceedings/:proceedingId/hearings')]: {
+    params: async (w) => matrixProceeding(w),
+    body: () => ({ localDateTime: '2030-01-01T10:00' }),
+  },
+  [key('GET', '/cases/:caseId/hearings/:hearingId')]: { params: async (w) => matrixHearing(w) },
+  [key('PATCH', '/cases/:caseId/hearings/:hearingId')]: {
+    params: async (w) => matrixHearing(w),
+    body: () => ({ localDateTime: '2030-01-01T10:00', version: 999 }),
+  },
+  [key('POST', '/cases/:caseId/hearings/:hearingId/outcome')]: {
+    params: async (w) => matrixHearing(w),
+    body: () => ({ outcome: 'APPEARED', version: 999 }),
+  },
+  [key('GET', '/me/needs-attention')]: {},
+  [key('POST', '/proceedings/lookup')]: { body: () => ({ caseNumber: 'C.P. No. D-1 of 2020' }) },
+  // Without from/to: 400, which still shows the route let the actor in.
+  [key('GET', '/me/hearings')]: {},
+  [key('GET', '/cases/:caseId/export.json')]: { params: async (w) => ({ caseId: w.caseA }) },
+  // A person with no personal field filled in, so that the export reaches the record.
+  [key('GET', '/cases/:caseId/export.pfif.xml')]: {
+    params: async (w) => {
+      const found = await w.t.database.prisma.case.findUniqueOrThrow({ where: { id: w.caseA }, select: { organizationId: true } });
+      await w.t.database.prisma.missingPerson.upsert({
+        where: { caseId: w.caseA },
+        create: { organizationId: found.organizationId, caseId: w.caseA },
+        update: {},
+      });
+      return { caseId: w.caseA };
+    },
+  },
+  // A JSON body: an allowed actor gets 415 (the file must be XML), so nothing is created.
+  [key('POST', '/cases/import/pfif')]: { body: () => ({ file: 'not xml' }) },
 };
+
+async function matrixProceeding(w: World): Promise<{ caseId: string; proceedingId: string }> {
+  const forum = await makeReminderForum(w.t, w.orgA);
+  const proceeding = await makeReminderProceeding(w.t, { caseId: w.caseA, forumId: forum.id });
+  return { caseId: w.caseA, proceedingId: proceeding.id };
+}
+
+async function matrixHearing(w: World): Promise<{ caseId: string; hearingId: string }> {
+  const { proceedingId } = await matrixProceeding(w);
+  const hearing = await makeReminderHearing(w.t, { proceedingId, scheduledAt: new Date(Date.now() - 86_400_000) });
+  return { caseId: w.caseA, hearingId: hearing.id };
+}
+
+const matrixRelative = { relationship: 'FATHER', name: 'Matrix Relative' };
+const matrixDiaryEntry = { kind: 'CALL', occurred: { from: '2024-06' }, body: 'Matrix call' };
+
+/** A relative or diary entry of case A, written through the API by the user (or, if they may not write, the admin). */
+async function matrixRecord(w: World, userId: string, collection: 'relatives' | 'diary', body: object): Promise<string> {
+  for (const author of [userId, w.adminOfA]) {
+    const cookie = await signIn(w.t, author, w.orgA);
+    const created = await request(w.t.http)
+      .post(`/cases/${w.caseA}/${collection}`)
+      .set('Origin', w.t.config.publicUrl)
+      .set('Cookie', cookie)
+      .send(body);
+    if (created.status === 201) return created.body.id as string;
+  }
+  throw new Error(`Could not write a ${collection} record for the matrix`);
+}
 
 function registeredRoutes(t: TestApp): Route[] {
   const reflector = t.app.get(Reflector);
@@ -338,7 +536,8 @@ describe('access matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × every kind of user: well over a thousand requests on a shared 2-core machine.
+  }, 300_000);
 });
 
 async function call(world: World, route: Route, actor: Actor | null, cookie: string | undefined) {

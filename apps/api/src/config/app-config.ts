@@ -1,5 +1,14 @@
-import { KeyConfigurationError, loadKeyConfiguration, type KeyRing } from '@lapata/crypto';
+import { KeyConfigurationError, loadKeyConfiguration, type KeyRing, type KeySourceDescription } from '@lapata/crypto';
 import { EnvSchema, type Env } from './env.schema';
+
+/**
+ * Where encrypted blobs are stored: a local directory (default) or an S3-compatible bucket, whose
+ * credentials come from the AWS SDK's standard sources (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY,
+ * a profile, an instance role), never from this configuration.
+ */
+export type StorageConfig =
+  | { driver: 'local'; directory: string }
+  | { driver: 's3'; bucket: string; region: string; endpoint: string | undefined; forcePathStyle: boolean };
 
 /** Thrown at start when a setting is missing or wrong; the message names every variable at fault. */
 export class ConfigError extends Error {
@@ -36,12 +45,29 @@ export class AppConfig {
   readonly mailFrom: string;
   /** Where mail is written as .eml files when there is no SMTP server (development). */
   readonly mailDir: string;
+  /** Whether this process runs the job worker (hearing reminders); several may, on one database. */
+  readonly workerEnabled: boolean;
+  /** How often the worker looks for due work. */
+  readonly workerPollIntervalMs: number;
+  /** A reminder that failed this many times is given up. */
+  readonly reminderMaxAttempts: number;
+  /** Where encrypted documents and photos go (docs/documents.md). */
+  readonly storage: StorageConfig;
+  /** Largest document a filing version may have, in bytes. */
+  readonly maxDocumentBytes: number;
   /** Keys from LAPATA_KEY_FILE or LAPATA_MASTER_KEY (see @lapata/crypto); prints versions only. */
-  readonly keys: KeyRing;
+  get keys(): KeyRing {
+    return this.#keys;
+  }
+  #keys: KeyRing;
+  /** Where the keys come from: a key file can be re-read after a rotation or a purge (`reloadKeys`). */
+  readonly keySource: KeySourceDescription;
+  /** How long a deleted case can be restored before a purge removes it for good. */
+  readonly erasureRestoreDays: number;
   /** Key configuration advice that is safe to log (no key material). */
   readonly keyWarnings: readonly string[];
 
-  private constructor(env: Env, keys: KeyRing, keyWarnings: readonly string[]) {
+  private constructor(env: Env, keys: KeyRing, keyWarnings: readonly string[], keySource: KeySourceDescription) {
     this.nodeEnv = env.NODE_ENV;
     this.port = env.API_PORT;
     this.host = env.API_HOST;
@@ -56,8 +82,24 @@ export class AppConfig {
     this.smtpUrl = env.SMTP_URL;
     this.mailFrom = env.MAIL_FROM ?? `Lapata <no-reply@${new URL(env.PUBLIC_URL).hostname}>`;
     this.mailDir = env.MAIL_DIR;
-    this.keys = keys;
+    this.workerEnabled = (env.LAPATA_WORKER ?? (env.NODE_ENV === 'test' ? 'off' : 'on')) === 'on';
+    this.workerPollIntervalMs = env.LAPATA_WORKER_POLL_SECONDS * 1000;
+    this.reminderMaxAttempts = env.LAPATA_REMINDER_MAX_ATTEMPTS;
+    this.storage =
+      env.STORAGE_DRIVER === 's3'
+        ? {
+            driver: 's3',
+            bucket: env.S3_BUCKET ?? '',
+            region: env.S3_REGION,
+            endpoint: env.S3_ENDPOINT,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE === undefined ? env.S3_ENDPOINT !== undefined : env.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : { driver: 'local', directory: env.LAPATA_STORAGE_DIR };
+    this.maxDocumentBytes = env.LAPATA_MAX_DOCUMENT_BYTES;
+    this.#keys = keys;
     this.keyWarnings = keyWarnings;
+    this.keySource = keySource;
+    this.erasureRestoreDays = env.LAPATA_ERASURE_RESTORE_DAYS;
   }
 
   get isProduction(): boolean {
@@ -96,7 +138,19 @@ export class AppConfig {
     }
 
     if (!parsed.success || !keyConfiguration) throw new ConfigError(problems);
-    return new AppConfig(parsed.data, keyConfiguration.ring, keyConfiguration.warnings);
+    return new AppConfig(parsed.data, keyConfiguration.ring, keyConfiguration.warnings, keyConfiguration.source);
+  }
+
+  /**
+   * Re-reads the key file after `keys:rotate` or `cases:purge` changed it (a new current KEK
+   * version, an old one retired). Keys from variables never change. Returns whether the ring changed.
+   */
+  reloadKeys(): boolean {
+    if (this.keySource.kind !== 'key-file') return false;
+    const { ring } = loadKeyConfiguration({ LAPATA_KEY_FILE: this.keySource.path });
+    const before = JSON.stringify(this.#keys.toJSON());
+    this.#keys = ring;
+    return JSON.stringify(ring.toJSON()) !== before;
   }
 
   toJSON() {
@@ -113,6 +167,8 @@ export class AppConfig {
       // The SMTP URL carries a password: only whether mail goes out, or to files.
       mail: this.smtpUrl ? 'smtp' : `files in ${this.mailDir}`,
       mailFrom: this.mailFrom,
+      storage: this.storage.driver === 's3' ? `s3 bucket ${this.storage.bucket}` : `files in ${this.storage.directory}`,
+      maxDocumentBytes: this.maxDocumentBytes,
       keys: this.keys.toJSON(),
     };
   }

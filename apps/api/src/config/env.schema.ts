@@ -79,7 +79,46 @@ export const EnvSchema = z.object({
     .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be a sender address such as Lapata <no-reply@lapata.example.org>')
     .optional(),
   MAIL_DIR: z.string().trim().default('./.data/mail'),
+  /** Default: on, except under NODE_ENV=test (tests start the worker themselves when they want it). */
+  LAPATA_WORKER: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+  LAPATA_WORKER_POLL_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .max(3600, 'must be at most 3600 seconds')
+    .default(60),
+  LAPATA_REMINDER_MAX_ATTEMPTS: z.coerce
+    .number({ error: 'must be a number of attempts' })
+    .int('must be a whole number of attempts')
+    .min(1, 'must be at least 1')
+    .max(20, 'must be at most 20')
+    .default(6),
+  LAPATA_ERASURE_RESTORE_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(365, 'must be at most 365 days')
+    .default(30),
+  STORAGE_DRIVER: z.enum(['local', 's3'], { error: 'must be local or s3' }).default('local'),
+  LAPATA_STORAGE_DIR: z.string().trim().default('./.data/storage'),
+  LAPATA_MAX_DOCUMENT_BYTES: z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .max(1024 * 1024 * 1024, 'must be at most 1 GiB (1073741824 bytes)')
+    .default(25 * 1024 * 1024),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://s3.example.org' }).optional(),
+  S3_BUCKET: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3-63 lower-case letters, digits, dots, hyphens)')
+    .optional(),
+  S3_REGION: z.string().trim().regex(/^[a-z0-9-]+$/, 'must be a region name such as eu-central-1').default('us-east-1'),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
 }).superRefine((env, context) => {
+  if (env.STORAGE_DRIVER === 's3' && env.S3_BUCKET === undefined) {
+    context.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE_DRIVER is s3' });
+  }
   // Without SMTP, mail (reset links) is written to files: fine on a developer's machine, never in production.
   if (env.NODE_ENV === 'production' && env.SMTP_URL === undefined) {
     context.addIssue({

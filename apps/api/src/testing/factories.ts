@@ -93,3 +93,64 @@ export async function signIn(t: TestApp, userId: string, organizationId: string 
   });
   return `${sessionCookieName(t.config)}=${token}`;
 }
+
+/**
+ * A forum of the organisation, of a seeded kind (the first by sort order unless `kindCode` says),
+ * or of a kind of the organisation's own named `ownKindName`.
+ */
+export async function makeReminderForum(
+  t: TestApp,
+  organizationId: string,
+  options: { name?: string; timeZone?: string | null; kindCode?: string; ownKindName?: string } = {},
+): Promise<{ id: string; kindNameEn: string }> {
+  const kind = options.ownKindName
+    ? await t.database.prisma.forumKind.create({
+        data: { organizationId, code: `own-${suffix()}`, nameEn: options.ownKindName, nameUr: 'اپنی عدالت' },
+        select: { id: true, nameEn: true },
+      })
+    : await t.database.prisma.forumKind.findFirstOrThrow({
+        where: { organizationId: null, ...(options.kindCode ? { code: options.kindCode } : {}) },
+        orderBy: { sortOrder: 'asc' },
+        select: { id: true, nameEn: true },
+      });
+  const forum = await t.database.prisma.forum.create({
+    data: {
+      organizationId,
+      kindId: kind.id,
+      name: options.name ?? `Forum ${suffix()}`,
+      timeZone: options.timeZone === undefined ? 'Asia/Karachi' : options.timeZone,
+    },
+    select: { id: true },
+  });
+  return { id: forum.id, kindNameEn: kind.nameEn };
+}
+
+/** A proceeding of the case before the forum, with its counsel (users) recorded. */
+export async function makeReminderProceeding(
+  t: TestApp,
+  input: { caseId: string; forumId: string; counselIds?: string[] },
+): Promise<{ id: string }> {
+  const found = await t.database.prisma.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { organizationId: true } });
+  const proceeding = await t.database.prisma.proceeding.create({
+    data: { organizationId: found.organizationId, caseId: input.caseId, forumId: input.forumId, type: 'PETITION' },
+    select: { id: true },
+  });
+  for (const userId of input.counselIds ?? []) {
+    await t.database.prisma.proceedingCounsel.create({
+      data: { organizationId: found.organizationId, proceedingId: proceeding.id, userId },
+    });
+  }
+  return proceeding;
+}
+
+/** A hearing of the proceeding at `scheduledAt`. */
+export async function makeReminderHearing(t: TestApp, input: { proceedingId: string; scheduledAt: Date }): Promise<{ id: string }> {
+  const proceeding = await t.database.prisma.proceeding.findUniqueOrThrow({
+    where: { id: input.proceedingId },
+    select: { organizationId: true, caseId: true },
+  });
+  return t.database.prisma.hearing.create({
+    data: { ...proceeding, proceedingId: input.proceedingId, scheduledAt: input.scheduledAt },
+    select: { id: true },
+  });
+}

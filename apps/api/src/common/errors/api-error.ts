@@ -10,6 +10,10 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   /** Set by StaleVersionError only. */
   readonly currentVersion?: number;
+  /** Set by IllegalTransitionError only. */
+  readonly allowed?: readonly string[];
+  /** Set by PfifImportError only: each failing record's field messages. */
+  readonly records?: readonly { index: number; personRecordId: string | null; errors: FieldMessages }[];
 
   constructor(
     readonly status: number,

@@ -35,6 +35,8 @@ export function mapError(exception: unknown): MappedError {
     const error: MappedError['error'] = { code, message };
     if (fields) error.fields = fields;
     if (currentVersion !== undefined) error.currentVersion = currentVersion;
+    if (exception.allowed) error.allowed = [...exception.allowed];
+    if (exception.records) error.records = exception.records.map((record) => ({ ...record }));
     return { status, error, unexpected: status >= 500 };
   }
   if (exception instanceof HttpException) {

@@ -28,9 +28,17 @@ export function serializeRequest(req: LoggedRequest) {
   return {
     id: req.id,
     method: req.method,
-    url: url.split('?', 1)[0],
+    url: redactPathSecrets(url.split('?', 1)[0]!),
     headers: { ...req.headers },
   };
+}
+
+/** Paths whose segment is a secret (the calendar feed's token, also behind the web's /api forward). */
+const SECRET_PATH = /^((?:\/api)?\/calendar\/)[^/]+/;
+
+/** The path with any secret segment replaced, so a feed link never reaches a log. */
+export function redactPathSecrets(path: string): string {
+  return path.replace(SECRET_PATH, `$1${REDACTED}`);
 }
 
 /** Response headers worth a log line; `set-cookie` is kept only to show (redacted) that one was set. */

@@ -1,6 +1,18 @@
-import type { CaseResponse, CaseSummary } from '@lapata/contracts';
+import type { CaseResponse, CaseStatusChange, CaseSummary } from '@lapata/contracts';
 import type { CaseAccessGrant } from '../../access/access.service';
-import type { CaseRow } from './case.repository';
+import type { CaseRow, StatusChangeRow } from './case.repository';
+
+export function toStatusChange(row: StatusChangeRow, note: string | null): CaseStatusChange {
+  return {
+    id: row.id,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    effectiveOn: row.effectiveOn.toISOString().slice(0, 10),
+    note,
+    changedById: row.changedById,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
 
 export function toCaseSummary(row: CaseRow): CaseSummary {
   return {
@@ -13,11 +25,13 @@ export function toCaseSummary(row: CaseRow): CaseSummary {
   };
 }
 
-export function toCaseResponse(row: CaseRow, access: CaseAccessGrant): CaseResponse {
+export function toCaseResponse(row: CaseRow, access: CaseAccessGrant, statusHistory: CaseStatusChange[]): CaseResponse {
   return {
     ...toCaseSummary(row),
     organizationId: row.organizationId,
     version: row.version,
+    assignedCaseworkerId: row.assignedCaseworkerId,
+    statusHistory,
     access: { level: access.level, breakGlass: access.breakGlass },
   };
 }

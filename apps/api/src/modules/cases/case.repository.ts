@@ -8,6 +8,7 @@ const caseSummarySelect = {
   reference: true,
   status: true,
   tags: true,
+  assignedCaseworkerId: true,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -19,10 +20,39 @@ export interface CaseRow {
   reference: string;
   status: CaseStatus;
   tags: string[];
+  assignedCaseworkerId: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
 }
+
+export interface StatusChangeRow {
+  id: string;
+  organizationId: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  effectiveOn: Date;
+  noteEnc: Uint8Array | null;
+  changedById: string;
+  createdAt: Date;
+}
+
+/** What the case list is narrowed to; every bound is already a point in time or a calendar day. */
+export interface CaseListFilter {
+  status?: CaseStatus;
+  tag?: string;
+  assignedCaseworkerId?: string;
+  /** Days (UTC midnight) a disappearance's last-seen range must overlap. */
+  disappeared?: { from: Date | null; to: Date | null };
+  updated?: { from: Date | null; before: Date | null };
+  /** Only these cases (the hits of an exact search). */
+  ids?: string[];
+}
+
+/** Roles a case can be assigned to. */
+const ASSIGNABLE_ROLES = ['CASEWORKER', 'ORG_ADMIN'] as const;
+
+const hex = (values: Uint8Array[]) => values.map((value) => Buffer.from(value).toString('hex'));
 
 @Injectable()
 export class CaseRepository {
@@ -85,21 +115,81 @@ export class CaseRepository {
     return created;
   }
 
-  async isActiveMember(organizationId: string, userId: string): Promise<boolean> {
+  /** Whether the user is an active caseworker or administrator of the organisation. */
+  async isAssignable(organizationId: string, userId: string): Promise<boolean> {
     const membership = await this.db.tx.membership.findFirst({
-      where: { organizationId, userId, disabledAt: null },
+      where: { organizationId, userId, disabledAt: null, role: { in: [...ASSIGNABLE_ROLES] } },
       select: { id: true },
     });
     return membership !== null;
+  }
+
+  /** The organisation's active caseworkers and administrators, with their encrypted display names. */
+  async findAssignable(organizationId: string): Promise<{ id: string; displayNameEnc: Uint8Array }[]> {
+    const memberships = await this.db.tx.membership.findMany({
+      where: { organizationId, disabledAt: null, role: { in: [...ASSIGNABLE_ROLES] } },
+      select: { user: { select: { id: true, displayNameEnc: true } } },
+    });
+    return memberships.map((membership) => membership.user);
   }
 
   async getById(caseId: string): Promise<CaseRow> {
     return this.db.tx.case.findUniqueOrThrow({ where: { id: caseId }, select: caseSummarySelect });
   }
 
+  findStatusHistory(caseId: string): Promise<StatusChangeRow[]> {
+    return this.db.tx.caseStatusChange.findMany({
+      where: { caseId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: {
+        id: true,
+        organizationId: true,
+        fromStatus: true,
+        toStatus: true,
+        effectiveOn: true,
+        noteEnc: true,
+        changedById: true,
+        createdAt: true,
+      },
+    });
+  }
+
+  /**
+   * Changes the case's fields only if it still has the version the caller read (null when it does
+   * not); the version goes up either way.
+   */
+  async update(
+    caseId: string,
+    expectedVersion: number,
+    data: { status?: CaseStatus; tags?: string[]; assignedCaseworkerId?: string | null },
+  ): Promise<CaseRow | null> {
+    const { count } = await this.db.tx.case.updateMany({
+      where: { id: caseId, version: expectedVersion },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    return this.getById(caseId);
+  }
+
+  async addStatusChange(input: {
+    id: string;
+    organizationId: string;
+    caseId: string;
+    fromStatus: CaseStatus;
+    toStatus: CaseStatus;
+    effectiveOn: Date;
+    noteEnc: Uint8Array<ArrayBuffer> | null;
+    changedById: string;
+  }): Promise<void> {
+    await this.db.tx.caseStatusChange.create({ data: input });
+  }
+
   /**
    * The cases the user may list: every live case of the organisation for its administrators, and
    * otherwise those with a live grant (in any organisation: an external lawyer's cases too).
+   * One statement (two for administrators) whatever the page size: filters are columns of `cases`
+   * (indexed: status, tags (GIN), assigned caseworker, updated_at) or a semi-join on disappearances'
+   * date columns.
    */
   async findVisible(input: {
     userId: string;
@@ -108,6 +198,7 @@ export class CaseRepository {
     limit: number;
     cursor: { updatedAt: Date; id: string } | null;
     now: Date;
+    filter?: CaseListFilter;
   }): Promise<CaseRow[]> {
     const liveGrant = {
       grants: {
@@ -118,10 +209,6 @@ export class CaseRepository {
         },
       },
     };
-    const visibility =
-      input.isOrganizationAdmin && input.organizationId
-        ? { OR: [{ organizationId: input.organizationId }, liveGrant] }
-        : liveGrant;
     const after = input.cursor
       ? {
           OR: [
@@ -130,11 +217,65 @@ export class CaseRepository {
           ],
         }
       : {};
-    return this.db.tx.case.findMany({
-      where: { AND: [visibility, after, { deletedAt: null }] },
-      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-      take: input.limit,
-      select: caseSummarySelect,
+    const filter = input.filter ?? {};
+    const conditions: object[] = [after, { deletedAt: null }];
+    if (filter.status) conditions.push({ status: filter.status });
+    if (filter.tag) conditions.push({ tags: { has: filter.tag } });
+    if (filter.assignedCaseworkerId) conditions.push({ assignedCaseworkerId: filter.assignedCaseworkerId });
+    if (filter.ids) conditions.push({ id: { in: filter.ids } });
+    if (filter.updated?.from) conditions.push({ updatedAt: { gte: filter.updated.from } });
+    if (filter.updated?.before) conditions.push({ updatedAt: { lt: filter.updated.before } });
+    if (filter.disappeared) {
+      // Overlap of [last_seen_from, last_seen_to] with the asked range; a case without a date fails both.
+      const { from, to } = filter.disappeared;
+      conditions.push({
+        disappearance: {
+          is: {
+            lastSeenFrom: to ? { lte: to } : { not: null },
+            lastSeenTo: from ? { gte: from } : { not: null },
+          },
+        },
+      });
+    }
+    const find = (visible: object) =>
+      this.db.tx.case.findMany({
+        where: { AND: [visible, ...conditions] },
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+        take: input.limit,
+        select: caseSummarySelect,
+      });
+    if (!(input.isOrganizationAdmin && input.organizationId)) return find(liveGrant);
+    // One OR of "the organisation's" and "granted to me" leaves the planner nothing but a sequential
+    // scan of every case (docs/performance.md); two index-driven queries, merged, stay fast at any size.
+    const own = await find({ organizationId: input.organizationId });
+    const granted = await find({ AND: [liveGrant, { organizationId: { not: input.organizationId } }] });
+    return [...own, ...granted]
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .slice(0, input.limit);
+  }
+
+  /** Cases of the organisation whose person has this national-ID blind index (soft-deleted ones left out by the caller's list query). */
+  async findCaseIdsByNationalId(organizationId: string, nationalIdBidx: Uint8Array<ArrayBuffer>): Promise<string[]> {
+    const rows = await this.db.tx.missingPerson.findMany({
+      where: { organizationId, nationalIdBidx },
+      select: { caseId: true },
+      take: 200,
     });
+    return rows.map((row) => row.caseId);
+  }
+
+  /** Cases of the organisation whose person's name tokens (any name field) include every token asked. */
+  async findCaseIdsByNameTokens(organizationId: string, tokens: Uint8Array[]): Promise<string[]> {
+    const wanted = [...new Set(hex(tokens))];
+    if (wanted.length === 0) return [];
+    const rows = await this.db.tx.$queryRaw<{ caseId: string }[]>`
+      select mp.case_id as "caseId" from missing_persons mp
+      where mp.id in (
+        select missing_person_id from person_name_tokens
+        where organization_id = ${organizationId}::uuid
+          and token_bidx in (select decode(h, 'hex') from unnest(${wanted}::text[]) h)
+        group by missing_person_id having count(distinct token_bidx) = ${wanted.length})
+      limit 200`;
+    return rows.map((row) => row.caseId);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { generateDataKey, unwrapKey, wrapKey, type VersionedKey } from '@lapata/crypto';
+import { uuidv7 } from '@lapata/db';
 import { DatabaseContext } from '../../database/database-context';
 import { OrganizationKeyService } from '../keys/organization-key.service';
 
@@ -27,17 +28,31 @@ export class CaseKeyService {
   }
 
   /**
-   * The case's newest data key, for encrypting. A case opened before cases had keys gets its first
-   * one here.
+   * The case's newest data key, for encrypting. Cases get their first key when they are opened;
+   * a case opened before that gets one here. Two requests may both find none: each inserts with
+   * ON CONFLICT DO NOTHING and then reads back whichever key won, so both encrypt with the same key.
    */
   async currentKey(organizationId: string, caseId: string): Promise<VersionedKey> {
-    const row = await this.db.tx.caseKey.findFirst({
+    const row = await this.findNewest(caseId);
+    if (row) return this.unwrap(row, caseId);
+    const organizationKey = await this.organizationKeys.currentKey(organizationId);
+    const version = 1;
+    const wrapped = wrapKey(organizationKey, generateDataKey(), { kind: 'case-key', organizationId, caseId, version });
+    await this.db.tx.$executeRaw`
+      insert into case_keys (id, organization_id, case_id, version, wrapped_key, org_key_version)
+      values (${uuidv7()}::uuid, ${organizationId}::uuid, ${caseId}::uuid, ${version}, ${new Uint8Array(wrapped)}, ${organizationKey.version})
+      on conflict (case_id, version) do nothing`;
+    const stored = await this.findNewest(caseId);
+    if (!stored) throw new Error('The case key could not be stored');
+    return this.unwrap(stored, caseId);
+  }
+
+  private findNewest(caseId: string) {
+    return this.db.tx.caseKey.findFirst({
       where: { caseId },
       orderBy: { version: 'desc' },
       select: { version: true, wrappedKey: true, organizationId: true },
     });
-    if (!row) return this.create(organizationId, caseId);
-    return this.unwrap(row, caseId);
   }
 
   /** Every data key version the case still holds, for decrypting. */

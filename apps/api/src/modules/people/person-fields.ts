@@ -9,6 +9,8 @@ export type PersonColumn =
   | 'guardian_name_enc'
   | 'national_id_enc'
   | 'phones_enc'
+  | 'date_of_birth_enc'
+  | 'addresses_enc'
   | 'occupation_enc'
   | 'physical_description_enc';
 
@@ -17,6 +19,14 @@ export const personFieldContext = (organizationId: string, personId: string, col
   table: 'missing_persons',
   column,
   rowId: personId,
+});
+
+/** The same binding for any other tenant table's encrypted column (e.g. a status change's note). */
+export const recordFieldContext = (organizationId: string, table: string, column: string, rowId: string): FieldContext => ({
+  organizationId,
+  table,
+  column,
+  rowId,
 });
 
 type Encrypted = Uint8Array<ArrayBuffer> | null;
@@ -38,4 +48,13 @@ const StringListSchema = z.array(z.string());
 
 export function decryptPersonList(keys: KeySource, context: FieldContext, value: Uint8Array | null): string[] {
   return value === null ? [] : StringListSchema.parse(decryptJson(value, keys, context));
+}
+
+/** A structured value (a date, a list of addresses) as JSON; nothing stored for null. */
+export function encryptPersonJson(key: VersionedKey, context: FieldContext, value: unknown): Encrypted {
+  return value === null ? null : new Uint8Array(encryptJson(value, key, context));
+}
+
+export function decryptPersonJson<T>(keys: KeySource, context: FieldContext, value: Uint8Array | null, schema: z.ZodType<T>): T | null {
+  return value === null ? null : schema.parse(decryptJson(value, keys, context));
 }

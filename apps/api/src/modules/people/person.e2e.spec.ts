@@ -17,6 +17,8 @@ const amina = {
   nationalIdCountry: 'PK',
   nationalId: '42101-9876543-2',
   phones: ['+92 300 7654321'],
+  dateOfBirth: { from: '1981-03', to: null },
+  addresses: [{ kind: 'HOME', text: 'Gali 4, near the Lyari market' }],
   occupation: 'Schoolteacher in Lyari',
   physicalDescription: 'Scar above the left eyebrow',
 };
@@ -31,6 +33,8 @@ const bilal = {
   sex: 'MALE',
   nationalId: '35202-1234567-9',
   phones: ['0333 1112223'],
+  dateOfBirth: null,
+  addresses: [],
   occupation: null,
   physicalDescription: null,
 };
@@ -79,8 +83,10 @@ describe('the missing person record', () => {
 
     const created = await put(caseId, amina);
     expect(created.status).toBe(200);
-    expect(created.body).toEqual({ caseId, ...amina, version: 1, updatedAt: expect.any(String) });
-    expect((await get(caseId)).body).toEqual(created.body);
+    const { duplicates, ...saved } = created.body;
+    expect(saved).toEqual({ caseId, ...amina, version: 1, updatedAt: expect.any(String) });
+    expect(duplicates).toEqual({ matches: [], hiddenMatches: false });
+    expect((await get(caseId)).body).toEqual(saved);
 
     const updated = await put(caseId, { ...amina, fullNameLatin: 'Amina Qasrani', phones: [], version: 1 });
     expect(updated.status).toBe(200);

@@ -1,22 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import type { GuardianRelation, MissingPersonRequest, MissingPersonResponse } from '@lapata/contracts';
+import {
+  PersonAddressSchema,
+  type DuplicateWarning,
+  type GuardianRelation,
+  type HistoricDate,
+  type MissingPersonRequest,
+  type MissingPersonResponse,
+  type MissingPersonSavedResponse,
+} from '@lapata/contracts';
+import { z } from 'zod';
 import { uuidv7 } from '@lapata/db';
 import type { Actor } from '../../access/actor';
 import { AccessService } from '../../access/access.service';
 import { Permission } from '../../access/permission';
 import { NotFoundError, StaleVersionError, ValidationError } from '../../common/errors/api-error';
 import { AppConfig } from '../../config/app-config';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter';
 import { AuditService } from '../audit/audit.service';
 import { OrganizationKeyService } from '../keys/organization-key.service';
 import { CaseKeyService } from './case-key.service';
 import {
+  decryptPersonJson,
   decryptPersonList,
   decryptPersonText,
+  encryptPersonJson,
   encryptPersonList,
   encryptPersonText,
   personFieldContext,
   type PersonColumn,
 } from './person-fields';
+import { CaseSearchRule } from './search-limit';
 import { PersonRepository, type NameToken, type PersonColumns, type PersonRow } from './person.repository';
 
 /** The record's fields as the API names them (what audit events list, never with values). */
@@ -27,15 +40,23 @@ const PERSON_FIELDS = [
   'guardianName',
   'guardianRelation',
   'sex',
+  'dateOfBirth',
   'nationalIdCountry',
   'nationalId',
   'phones',
+  'addresses',
   'occupation',
   'physicalDescription',
 ] as const;
 
 /** Fields whose words are blind-indexed for exact name search and duplicate detection. */
 const NAME_FIELDS = ['fullNameNative', 'fullNameLatin', 'aliases', 'guardianName'] as const;
+
+/** What a duplicate check compares (audit events name these, never their values). */
+const DUPLICATE_FIELDS = ['nationalId', 'fullNameNative', 'fullNameLatin', 'guardianName'];
+
+const StoredDateSchema = z.object({ from: z.string(), to: z.string().nullable() });
+const StoredAddressesSchema = z.array(PersonAddressSchema);
 
 @Injectable()
 export class PersonService {
@@ -46,6 +67,7 @@ export class PersonService {
     private readonly organizationKeys: OrganizationKeyService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   async get(actor: Actor, caseId: string): Promise<MissingPersonResponse> {
@@ -66,7 +88,7 @@ export class PersonService {
     return person;
   }
 
-  async put(actor: Actor, caseId: string, request: MissingPersonRequest): Promise<MissingPersonResponse> {
+  async put(actor: Actor, caseId: string, request: MissingPersonRequest): Promise<MissingPersonSavedResponse> {
     const access = await this.access.requireCase(actor, Permission.CaseContribute, caseId);
     const organizationId = access.organizationId;
     const existing = await this.people.findVersion(caseId);
@@ -99,7 +121,56 @@ export class PersonService {
       fields: [...PERSON_FIELDS],
       breakGlass: access.breakGlass,
     });
-    return toResponse(row, request);
+    // A possible duplicate is a warning: the record is saved either way.
+    const duplicates = await this.findDuplicates(actor, organizationId, caseId, request);
+    return { ...toResponse(row, request), duplicates };
+  }
+
+  /**
+   * The duplicate warning for a record not saved yet (the form asks before saving). Rate-limited and
+   * audited like a search: it tells whether the organisation holds a name or an ID number.
+   */
+  async checkDuplicates(actor: Actor, caseId: string, request: MissingPersonRequest): Promise<DuplicateWarning> {
+    const access = await this.access.requireCase(actor, Permission.CaseContribute, caseId);
+    await this.rateLimiter.consume({ rule: CaseSearchRule, subject: this.rateLimiter.userSubject(actor.userId) });
+    const duplicates = await this.findDuplicates(actor, access.organizationId, caseId, request);
+    await this.audit.record({
+      organizationId: access.organizationId,
+      actorId: actor.userId,
+      caseId,
+      entity: 'duplicate_check',
+      entityId: caseId,
+      action: 'search',
+      fields: DUPLICATE_FIELDS,
+      breakGlass: access.breakGlass,
+    });
+    return duplicates;
+  }
+
+  /**
+   * Same national ID (blind index), or every word of the full name (in one script) AND every word
+   * of the father's/husband's name found among another person's name tokens. Matches the actor may
+   * not open only set `hiddenMatches`: neither their number nor their reference leaves the server.
+   */
+  private async findDuplicates(actor: Actor, organizationId: string, caseId: string, request: MissingPersonRequest): Promise<DuplicateWarning> {
+    const index = await this.blindIndex(organizationId);
+    const tokens = (value: string | null) => (value === null ? [] : index.nameTokens(value).map((token) => new Uint8Array(token)));
+    const guardianTokens = tokens(request.guardianName);
+    const candidates = await this.people.findDuplicateCandidates({
+      organizationId,
+      caseId,
+      userId: actor.userId,
+      nationalIdBidx: await this.nationalIdIndex(organizationId, request),
+      names: [request.fullNameNative, request.fullNameLatin].map((name) => ({
+        nameFields: ['fullNameNative', 'fullNameLatin'],
+        nameTokens: tokens(name),
+        guardianTokens,
+      })),
+    });
+    return {
+      matches: candidates.filter((match) => match.visible).map(({ caseId: id, reference }) => ({ caseId: id, reference })),
+      hiddenMatches: candidates.some((match) => !match.visible),
+    };
   }
 
   private async encrypt(organizationId: string, caseId: string, personId: string, request: MissingPersonRequest): Promise<PersonColumns> {
@@ -116,6 +187,8 @@ export class PersonService {
       nationalIdEnc: encryptPersonText(key, context('national_id_enc'), request.nationalId),
       nationalIdBidx: await this.nationalIdIndex(organizationId, request),
       phonesEnc: encryptPersonList(key, context('phones_enc'), request.phones),
+      dateOfBirthEnc: encryptPersonJson(key, context('date_of_birth_enc'), request.dateOfBirth),
+      addressesEnc: encryptPersonJson(key, context('addresses_enc'), request.addresses.length === 0 ? null : request.addresses),
       occupationEnc: encryptPersonText(key, context('occupation_enc'), request.occupation),
       physicalDescriptionEnc: encryptPersonText(key, context('physical_description_enc'), request.physicalDescription),
     };
@@ -161,6 +234,8 @@ export class PersonService {
       nationalIdCountry: row.nationalIdCountry,
       nationalId: decryptPersonText(keys, context('national_id_enc'), row.nationalIdEnc),
       phones: decryptPersonList(keys, context('phones_enc'), row.phonesEnc),
+      dateOfBirth: decryptPersonJson<HistoricDate>(keys, context('date_of_birth_enc'), row.dateOfBirthEnc, StoredDateSchema),
+      addresses: decryptPersonJson(keys, context('addresses_enc'), row.addressesEnc, StoredAddressesSchema) ?? [],
       occupation: decryptPersonText(keys, context('occupation_enc'), row.occupationEnc),
       physicalDescription: decryptPersonText(keys, context('physical_description_enc'), row.physicalDescriptionEnc),
       version: row.version,
@@ -179,9 +254,11 @@ function toResponse(row: PersonRow, request: MissingPersonRequest): MissingPerso
     guardianName: request.guardianName,
     guardianRelation: request.guardianRelation,
     sex: request.sex,
+    dateOfBirth: request.dateOfBirth,
     nationalIdCountry: request.nationalIdCountry,
     nationalId: request.nationalId,
     phones: request.phones,
+    addresses: request.addresses,
     occupation: request.occupation,
     physicalDescription: request.physicalDescription,
     version: row.version,

@@ -7,6 +7,8 @@ import styles from './account.module.css';
 import { PasswordChangeForm } from './password-change-form';
 import { MfaSection } from './mfa-section';
 import { SessionList } from './session-list';
+import { ReminderSettings } from './reminder-settings';
+import { CalendarFeed } from './calendar-feed';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account');
@@ -32,6 +34,8 @@ export default async function AccountPage() {
         <PasswordChangeForm />
       </section>
       <MfaSection />
+      <ReminderSettings />
+      <CalendarFeed />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Link, redirect } from '../../../i18n/navigation';
 import { readFromApi } from '../../../lib/server-api';
 import { ServiceUnavailable } from '../service-unavailable';
 import styles from '../account/account.module.css';
+import { NeedsAttention } from './needs-attention';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -47,6 +48,11 @@ export default async function SignedInHomePage() {
               <Link href="/cases">{t('cases')}</Link>
             </li>
           ) : null}
+          {activeOrganization ? (
+            <li>
+              <Link href="/hearings">{t('hearings')}</Link>
+            </li>
+          ) : null}
           {activeOrganization?.role === 'ORG_ADMIN' ? (
             <>
               <li>
@@ -55,6 +61,9 @@ export default async function SignedInHomePage() {
               <li>
                 <Link href="/organization/invitations">{t('invitations')}</Link>
               </li>
+              <li>
+                <Link href="/organization/audit">{t('auditLog')}</Link>
+              </li>
             </>
           ) : null}
           <li>
@@ -62,6 +71,7 @@ export default async function SignedInHomePage() {
           </li>
         </ul>
       </nav>
+      <NeedsAttention />
     </>
   );
 }

@@ -10,7 +10,7 @@ import { signInPath } from '../../../lib/api-error';
 import { CaseCard } from './case-card';
 
 /** The pages after the first: fetched in the browser with the cursor the previous page ended on. */
-export function MoreCases({ firstCursor }: { firstCursor: string }) {
+export function MoreCases({ firstCursor, filterQuery = '' }: { firstCursor: string; filterQuery?: string }) {
   const t = useTranslations('cases');
   const tErrors = useTranslations('errors');
   const router = useRouter();
@@ -29,7 +29,10 @@ export function MoreCases({ firstCursor }: { firstCursor: string }) {
     if (!cursor) return;
     setLoading(true);
     setError(null);
-    const outcome = await callApi(`/cases?cursor=${encodeURIComponent(cursor)}`, CaseListResponseSchema);
+    const outcome = await callApi(
+      `/cases?cursor=${encodeURIComponent(cursor)}${filterQuery ? `&${filterQuery}` : ''}`,
+      CaseListResponseSchema,
+    );
     setLoading(false);
     if (outcome.kind === 'ok') {
       setPages((current) => [...current, outcome.data.items]);

@@ -1,3 +1,4 @@
+import { AssignableCaseworkersResponseSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -5,9 +6,15 @@ import { ServiceUnavailable } from '../../service-unavailable';
 import { dateTimeFormat } from '../case-dates';
 import { CaseTags } from '../case-tags';
 import styles from '../cases.module.css';
-import { readActiveRole } from '../active-role';
+import { mayOpenCases, readActiveRole } from '../active-role';
+import { readFromApi } from '../../../../lib/server-api';
 import { BreakGlassForm } from './break-glass-form';
+import { CaseDeletion } from './case-deletion';
+import { CaseEditForm } from './case-edit-form';
+import { CaseExportLinks } from './case-export-links';
 import { CaseHeader } from './case-header';
+import { StatusChangeForm } from './status-change-form';
+import { StatusHistory } from './status-history';
 import { readCase, readCaseId } from './read-case';
 
 // A generic title: browser history on a shared phone should not list which cases were opened.
@@ -26,6 +33,15 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const tLevels = await getTranslations('caseAccess.levels');
   const format = await getFormatter();
   const { data } = found;
+  const role = await readActiveRole();
+  // The names of the organisation's caseworkers, for the history and the assignment (only those
+  // who open cases may list them; everyone else sees "a member of the organisation").
+  const caseworkers =
+    role !== 'unavailable' && mayOpenCases(role) ? await readFromApi('/cases/caseworkers', AssignableCaseworkersResponseSchema) : null;
+  const people = caseworkers?.kind === 'ok' ? caseworkers.data.items : null;
+  const names = new Map((people ?? []).map((person) => [person.id, person.displayName]));
+  const canContribute = !data.access.breakGlass && data.access.level !== 'VIEW';
+  const canManage = !data.access.breakGlass && data.access.level === 'MANAGE';
   return (
     <>
       <CaseHeader found={data} current="overview" />
@@ -49,6 +65,20 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           {data.access.breakGlass ? t('case.breakGlassAccess') : tLevels(`${data.access.level}.label`)}
         </dd>
       </dl>
+      <StatusHistory history={data.statusHistory} names={names} />
+      {canContribute ? <StatusChangeForm caseId={data.id} current={data.status} version={data.version} /> : null}
+      {canManage ? (
+        <CaseEditForm
+          key={data.version}
+          caseId={data.id}
+          version={data.version}
+          tags={data.tags}
+          assignedCaseworkerId={data.assignedCaseworkerId}
+          caseworkers={people}
+        />
+      ) : null}
+      <CaseExportLinks found={data} />
+      <CaseDeletion caseId={caseId} />
     </>
   );
 }

@@ -1,0 +1,248 @@
+'use client';
+
+import {
+  DiaryEntryKindSchema,
+  DiaryEntryResponseSchema,
+  DiaryPageResponseSchema,
+  type DiaryEntryResponse,
+  type DiaryPageResponse,
+} from '@lapata/contracts';
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { FormField } from '../../../../../components/form-field';
+import { HistoricDateField, readHistoricDate } from '../../../../../components/historic-date-field';
+import { ErrorNotice, MessageBox, type Message } from '../../../../../components/message-box';
+import { callApi } from '../../../../../lib/api-client';
+import { historicDateText } from '../disappearance/historic-date-text';
+import { useRecordForm } from '../disappearance/record-form';
+import styles from '../disappearance/records.module.css';
+
+export function DiaryManager({ caseId, firstPage, canWrite }: { caseId: string; firstPage: DiaryPageResponse; canWrite: boolean }) {
+  const t = useTranslations('diary');
+  const tErrors = useTranslations('errors');
+  const [more, setMore] = useState<DiaryEntryResponse[]>([]);
+  const [cursor, setCursor] = useState(firstPage.nextCursor);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  // A refreshed first page (after a change) starts the list again from the top.
+  const [shownFirstPage, setShownFirstPage] = useState(firstPage);
+  if (shownFirstPage !== firstPage) {
+    setShownFirstPage(firstPage);
+    setMore([]);
+    setCursor(firstPage.nextCursor);
+  }
+
+  async function loadMore() {
+    if (!cursor) return;
+    setLoading(true);
+    setLoadError(null);
+    const outcome = await callApi(`/cases/${caseId}/diary?cursor=${encodeURIComponent(cursor)}`, DiaryPageResponseSchema);
+    setLoading(false);
+    if (outcome.kind === 'ok') {
+      setMore((current) => [...current, ...outcome.data.entries]);
+      setCursor(outcome.data.nextCursor);
+    } else {
+      setLoadError(outcome.kind === 'unreachable' ? tErrors('apiUnavailable') : tErrors('unexpected'));
+    }
+  }
+
+  const entries = [...firstPage.entries, ...more];
+  return (
+    <>
+      {canWrite ? (
+        <section className="page-section" aria-labelledby="diary-add-heading">
+          <h2 id="diary-add-heading">{t('addTitle')}</h2>
+          <DiaryEntryForm caseId={caseId} entry={null} onDone={(text) => text && setMessage({ tone: 'success', text })} />
+        </section>
+      ) : null}
+      <section className="page-section" aria-labelledby="diary-heading">
+        <h2 id="diary-heading">{t('listTitle')}</h2>
+        {message ? <MessageBox message={message} /> : null}
+        {entries.length === 0 ? (
+          <p>{t('none')}</p>
+        ) : (
+          <ul className="cards">
+            {entries.map((entry) => (
+              <li key={entry.id} className="card">
+                {editing === entry.id ? (
+                  <DiaryEntryForm
+                    caseId={caseId}
+                    entry={entry}
+                    onDone={(text) => {
+                      setEditing(null);
+                      if (text) setMessage({ tone: 'success', text });
+                    }}
+                  />
+                ) : (
+                  <DiaryEntryCard
+                    caseId={caseId}
+                    entry={entry}
+                    onEdit={() => {
+                      setMessage(null);
+                      setEditing(entry.id);
+                    }}
+                    onRemoved={(text) => setMessage({ tone: 'success', text })}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <ErrorNotice message={loadError} />
+        {cursor ? (
+          <button type="button" className="secondary" disabled={loading} onClick={() => void loadMore()}>
+            {loading ? t('loadingMore') : t('more')}
+          </button>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function DiaryEntryCard({
+  caseId,
+  entry,
+  onEdit,
+  onRemoved,
+}: {
+  caseId: string;
+  entry: DiaryEntryResponse;
+  onEdit: () => void;
+  onRemoved: (text: string) => void;
+}) {
+  const t = useTranslations('diary');
+  const [confirming, setConfirming] = useState(false);
+  const { formError, sending, send, refresh } = useRecordForm({ errorSummary: t('form.errorSummary'), stale: t('form.stale'), gone: t('form.gone') });
+
+  async function remove() {
+    const done = await send(null, () =>
+      callApi(`/cases/${caseId}/diary/${entry.id}`, null, { method: 'DELETE' }).then((outcome) =>
+        outcome.kind === 'ok' ? { kind: 'ok' as const, data: true } : outcome,
+      ),
+    );
+    if (done) {
+      onRemoved(t('removed'));
+      refresh();
+    }
+  }
+
+  return (
+    <>
+      <h3>
+        {t(`kinds.${entry.kind}`)} · <bdi dir="ltr">{historicDateText(entry.occurred)}</bdi>
+      </h3>
+      <p className={styles.meta}>
+        {t('by')} <bdi>{entry.authorName}</bdi>
+      </p>
+      <p className={styles.body} dir="auto">
+        {entry.body}
+      </p>
+      <ErrorNotice message={formError} />
+      {entry.canEdit ? (
+        confirming ? (
+          <div>
+            <p>{t('confirmRemove')}</p>
+            <div className={styles.actions}>
+              <button type="button" className="danger" disabled={sending} onClick={() => void remove()}>
+                {sending ? t('removing') : t('confirm')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className={styles.actions}>
+            <button type="button" className="secondary" onClick={onEdit}>
+              {t('edit')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+              {t('remove')}
+            </button>
+          </div>
+        )
+      ) : null}
+    </>
+  );
+}
+
+function DiaryEntryForm({ caseId, entry, onDone }: { caseId: string; entry: DiaryEntryResponse | null; onDone: (message: string | null) => void }) {
+  const t = useTranslations('diary');
+  const { errors, formError, sending, send, refresh } = useRecordForm({ errorSummary: t('form.errorSummary'), stale: t('form.stale'), gone: t('form.gone') });
+  const prefix = entry ? `diary-${entry.id}` : 'diary-new';
+  // A new form after each entry written, so the date field's range toggle starts closed again.
+  const [generation, setGeneration] = useState(0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const body = {
+      kind: String(data.get('kind') ?? ''),
+      // An empty date is sent as one, so the API answers with the date field's own message.
+      occurred: readHistoricDate(data, 'occurred') ?? { from: '', to: null },
+      body: String(data.get('body') ?? ''),
+      ...(entry ? { version: entry.version } : {}),
+    };
+    const saved = await send(form, () =>
+      callApi(entry ? `/cases/${caseId}/diary/${entry.id}` : `/cases/${caseId}/diary`, DiaryEntryResponseSchema, {
+        method: entry ? 'PUT' : 'POST',
+        body,
+      }),
+    );
+    if (saved) {
+      if (!entry) setGeneration((value) => value + 1);
+      onDone(entry ? t('saved') : t('added'));
+      refresh();
+    }
+  }
+
+  return (
+    <form
+      key={generation}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-busy={sending}
+      aria-label={entry ? t('editTitle') : t('addTitle')}
+    >
+      <ErrorNotice message={formError} />
+      <FormField name={`${prefix}-kind`} label={t('kind')} error={errors.kind}>
+        {(control) => (
+          <select {...control} name="kind" defaultValue={entry?.kind ?? ''}>
+            <option value="" disabled>
+              {t('chooseKind')}
+            </option>
+            {DiaryEntryKindSchema.options.map((option) => (
+              <option key={option} value={option}>
+                {t(`kinds.${option}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <HistoricDateField
+        name="occurred"
+        label={t('occurred')}
+        value={entry?.occurred ?? null}
+        errors={{ from: errors['occurred.from'] ?? errors.occurred, to: errors['occurred.to'] }}
+        required
+      />
+      <FormField name={`${prefix}-body`} label={t('body')} error={errors.body}>
+        {(control) => <textarea {...control} name="body" dir="auto" defaultValue={entry?.body ?? ''} />}
+      </FormField>
+      <div className={styles.actions}>
+        <button type="submit" disabled={sending}>
+          {sending ? t('form.saving') : entry ? t('form.save') : t('form.add')}
+        </button>
+        {entry ? (
+          <button type="button" className="secondary" onClick={() => onDone(null)}>
+            {t('cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,236 @@
+'use client';
+
+import { RelationshipSchema, RelativeResponseSchema, type RelativeResponse } from '@lapata/contracts';
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { FormField } from '../../../../../components/form-field';
+import { ErrorNotice, MessageBox, type Message } from '../../../../../components/message-box';
+import { callApi } from '../../../../../lib/api-client';
+import { optionalText, useRecordForm, type PathErrors } from '../disappearance/record-form';
+import styles from '../disappearance/records.module.css';
+
+export function RelativesManager({ caseId, relatives, canWrite }: { caseId: string; relatives: RelativeResponse[]; canWrite: boolean }) {
+  const t = useTranslations('relatives');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+
+  return (
+    <>
+      <section className="page-section" aria-labelledby="relatives-heading">
+        <h2 id="relatives-heading">{t('listTitle')}</h2>
+        {message ? <MessageBox message={message} /> : null}
+        {relatives.length === 0 ? (
+          <p>{t('none')}</p>
+        ) : (
+          <ul className="cards">
+            {relatives.map((relative) => (
+              <li key={relative.id} className="card">
+                {editing === relative.id ? (
+                  <RelativeForm
+                    caseId={caseId}
+                    relative={relative}
+                    onDone={(text) => {
+                      setEditing(null);
+                      if (text) setMessage({ tone: 'success', text });
+                    }}
+                  />
+                ) : (
+                  <RelativeCard
+                    caseId={caseId}
+                    relative={relative}
+                    canWrite={canWrite}
+                    onEdit={() => {
+                      setMessage(null);
+                      setEditing(relative.id);
+                    }}
+                    onRemoved={(text) => setMessage({ tone: 'success', text })}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {canWrite ? (
+        <section className="page-section" aria-labelledby="relative-add-heading">
+          <h2 id="relative-add-heading">{t('addTitle')}</h2>
+          <RelativeForm caseId={caseId} relative={null} onDone={(text) => text && setMessage({ tone: 'success', text })} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function RelativeCard({
+  caseId,
+  relative,
+  canWrite,
+  onEdit,
+  onRemoved,
+}: {
+  caseId: string;
+  relative: RelativeResponse;
+  canWrite: boolean;
+  onEdit: () => void;
+  onRemoved: (text: string) => void;
+}) {
+  const t = useTranslations('relatives');
+  const [confirming, setConfirming] = useState(false);
+  const { formError, sending, send, refresh } = useRecordForm({ errorSummary: t('form.errorSummary'), stale: t('form.stale'), gone: t('form.gone') });
+
+  async function remove() {
+    const done = await send(null, () => callApi(`/cases/${caseId}/relatives/${relative.id}`, null, { method: 'DELETE' }).then((outcome) =>
+      outcome.kind === 'ok' ? { kind: 'ok' as const, data: true } : outcome,
+    ));
+    if (done) {
+      onRemoved(t('removed'));
+      refresh();
+    }
+  }
+
+  return (
+    <>
+      <h3>
+        <bdi>{relative.name}</bdi> <span className={styles.meta}>({t(`relationships.${relative.relationship}`)})</span>
+      </h3>
+      <dl className="facts">
+        <dt>{t('phones')}</dt>
+        <dd dir="ltr">{relative.phones.length > 0 ? relative.phones.join(', ') : t('unknown')}</dd>
+        <dt>{t('address')}</dt>
+        <dd dir="auto">{relative.address ?? t('unknown')}</dd>
+        {relative.userName ? (
+          <>
+            <dt>{t('account')}</dt>
+            <dd>
+              <bdi>{relative.userName}</bdi>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {relative.notes ? (
+        <p className={styles.body} dir="auto">
+          {relative.notes}
+        </p>
+      ) : null}
+      <ErrorNotice message={formError} />
+      {canWrite ? (
+        confirming ? (
+          <div>
+            <p>{t('confirmRemove')}</p>
+            <div className={styles.actions}>
+              <button type="button" className="danger" disabled={sending} onClick={() => void remove()}>
+                {sending ? t('removing') : t('confirm')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className={styles.actions}>
+            <button type="button" className="secondary" onClick={onEdit}>
+              {t('edit')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+              {t('remove')}
+            </button>
+          </div>
+        )
+      ) : null}
+    </>
+  );
+}
+
+/** Phone numbers are typed in one field, separated by commas or new lines. */
+function splitPhones(text: string): string[] {
+  return text
+    .split(/[,\n،]/)
+    .map((phone) => phone.trim())
+    .filter(Boolean);
+}
+
+/** Messages for `phones.0`, `phones.1`… are shown together under the one phone field. */
+function phoneError(errors: PathErrors): string | undefined {
+  const messages = Object.entries(errors)
+    .filter(([path]) => path === 'phones' || path.startsWith('phones.'))
+    .map(([, text]) => text);
+  return messages.length > 0 ? messages.join(' ') : undefined;
+}
+
+function RelativeForm({ caseId, relative, onDone }: { caseId: string; relative: RelativeResponse | null; onDone: (message: string | null) => void }) {
+  const t = useTranslations('relatives');
+  const { errors, formError, sending, send, refresh } = useRecordForm({ errorSummary: t('form.errorSummary'), stale: t('form.stale'), gone: t('form.gone') });
+  const prefix = relative ? `relative-${relative.id}` : 'relative-new';
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const body = {
+      relationship: String(data.get('relationship') ?? ''),
+      name: String(data.get('name') ?? ''),
+      phones: splitPhones(String(data.get('phones') ?? '')),
+      address: optionalText(data, 'address'),
+      notes: optionalText(data, 'notes'),
+      // Linking an account is kept as it is; it is not changed from this form.
+      userId: relative?.userId ?? null,
+      ...(relative ? { version: relative.version } : {}),
+    };
+    const saved = await send(form, () =>
+      callApi(relative ? `/cases/${caseId}/relatives/${relative.id}` : `/cases/${caseId}/relatives`, RelativeResponseSchema, {
+        method: relative ? 'PUT' : 'POST',
+        body,
+      }),
+    );
+    if (saved) {
+      if (!relative) form.reset();
+      onDone(relative ? t('saved') : t('added'));
+      refresh();
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-busy={sending} aria-label={relative ? t('editTitle') : t('addTitle')}>
+      <ErrorNotice message={formError} />
+      <FormField name={`${prefix}-relationship`} label={t('relationship')} error={errors.relationship}>
+        {(control) => (
+          <select {...control} name="relationship" defaultValue={relative?.relationship ?? ''}>
+            <option value="" disabled>
+              {t('chooseRelationship')}
+            </option>
+            {RelationshipSchema.options.map((option) => (
+              <option key={option} value={option}>
+                {t(`relationships.${option}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField name={`${prefix}-name`} label={t('name')} error={errors.name}>
+        {(control) => <input {...control} name="name" type="text" dir="auto" autoComplete="off" defaultValue={relative?.name ?? ''} />}
+      </FormField>
+      <FormField name={`${prefix}-phones`} label={t('phones')} hint={t('phonesHint')} error={phoneError(errors)}>
+        {(control) => (
+          <input {...control} name="phones" type="text" dir="ltr" inputMode="tel" autoComplete="off" defaultValue={relative?.phones.join(', ') ?? ''} />
+        )}
+      </FormField>
+      <FormField name={`${prefix}-address`} label={t('address')} error={errors.address}>
+        {(control) => <textarea {...control} name="address" dir="auto" defaultValue={relative?.address ?? ''} />}
+      </FormField>
+      <FormField name={`${prefix}-notes`} label={t('notes')} error={errors.notes}>
+        {(control) => <textarea {...control} name="notes" dir="auto" defaultValue={relative?.notes ?? ''} />}
+      </FormField>
+      {errors.userId ? <p className="field-error">{errors.userId}</p> : null}
+      <div className={styles.actions}>
+        <button type="submit" disabled={sending}>
+          {sending ? t('form.saving') : relative ? t('form.save') : t('form.add')}
+        </button>
+        {relative ? (
+          <button type="button" className="secondary" onClick={() => onDone(null)}>
+            {t('cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
