@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RecordVersionSchema, recordText } from './disappearances';
+import { RecordVersionSchema } from './disappearances';
+import { recordText } from './fields';
 import { DiaryEntryKindSchema } from './enums';
 import { PastHistoricDateSchema } from './partial-dates';
 

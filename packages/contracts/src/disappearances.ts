@@ -1,19 +1,6 @@
 import { z } from 'zod';
+import { optionalRecordText, recordText } from './fields';
 import { PastHistoricDateSchema } from './partial-dates';
-
-/** A required free-text field of a case record (trimmed, bounded). */
-export const recordText = (max: number, empty = 'Enter some text or remove the entry') =>
-  z.string().trim().min(1, empty).max(max, `Use at most ${max} characters`);
-
-/** A form's empty field means "not known": stored as null. */
-export const optionalRecordText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters`)
-    .transform((value) => (value === '' ? null : value))
-    .nullable()
-    .default(null);
 
 export const RecordVersionSchema = z.number({ error: 'Send the version you last read' }).int().positive('Not a valid version');
 

@@ -11,3 +11,17 @@ export const NewPasswordSchema = z
 export const PersonNameSchema = z.string().trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters');
 
 export const IdSchema = z.uuid('Not a valid id');
+
+/** Free text that must not be empty (an entry of a list, a required field). */
+export const recordText = (max: number, empty = 'Enter some text or remove the entry') =>
+  z.string().trim().min(1, empty).max(max, `Use at most ${max} characters`);
+
+/** A form's empty field means "not known": stored as null. */
+export const optionalRecordText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters`)
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HearingOutcomeSchema, ProceedingTypeSchema } from './enums';
+import { optionalRecordText } from './fields';
 import { VersionSchema } from './organizations';
 
 /**
@@ -61,22 +62,13 @@ export const LocalDateTimeSchema = z
     return year >= 1900 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60;
   }, 'This date or time does not exist');
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters`)
-    .transform((value) => (value === '' ? null : value))
-    .nullable()
-    .default(null);
-
 const hearingFields = {
   /** Wall-clock time at the forum, in the forum's time zone. */
   localDateTime: LocalDateTimeSchema,
-  courtRoom: optionalText(100),
-  bench: optionalText(200),
-  judge: optionalText(200),
-  purpose: optionalText(2000),
+  courtRoom: optionalRecordText(100),
+  bench: optionalRecordText(200),
+  judge: optionalRecordText(200),
+  purpose: optionalRecordText(2000),
 };
 
 export const CreateHearingRequestSchema = z.strictObject(hearingFields);
@@ -87,10 +79,10 @@ export type UpdateHearingRequest = z.infer<typeof UpdateHearingRequestSchema>;
 
 export const RecordHearingOutcomeRequestSchema = z.strictObject({
   outcome: HearingOutcomeSchema,
-  orderSummary: optionalText(4000),
+  orderSummary: optionalRecordText(4000),
   /** The next date the bench fixed, if any: a new hearing is created with it. */
   nextLocalDateTime: LocalDateTimeSchema.nullable().default(null),
-  nextPurpose: optionalText(2000),
+  nextPurpose: optionalRecordText(2000),
   version: VersionSchema,
 });
 export type RecordHearingOutcomeRequest = z.infer<typeof RecordHearingOutcomeRequestSchema>;

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { SexSchema } from './enums';
+import { optionalRecordText, recordText } from './fields';
 import { PastHistoricDateSchema } from './partial-dates';
-
-const text = (max: number) => z.string().trim().min(1, 'Enter some text or remove the entry').max(max, `Use at most ${max} characters`);
-/** A form's empty field means "not known": stored as null. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters`)
-    .transform((value) => (value === '' ? null : value))
-    .nullable()
-    .default(null);
 
 export const GuardianRelationSchema = z.enum(['FATHER', 'HUSBAND']);
 export type GuardianRelation = z.infer<typeof GuardianRelationSchema>;
@@ -28,16 +18,16 @@ export const AddressKindSchema = z.enum(['HOME', 'WORK', 'OTHER']);
 export type AddressKind = z.infer<typeof AddressKindSchema>;
 
 /** A descriptive address (mohalla, sector, landmark), not a postal one. */
-export const PersonAddressSchema = z.strictObject({ kind: AddressKindSchema, text: text(500) });
+export const PersonAddressSchema = z.strictObject({ kind: AddressKindSchema, text: recordText(500) });
 export type PersonAddress = z.infer<typeof PersonAddressSchema>;
 
 /** The missing person's record, sent whole. `version` is the one last read; leave it out only when there is no record yet. */
 export const MissingPersonRequestSchema = z
   .strictObject({
-    fullNameNative: optionalText(200),
-    fullNameLatin: optionalText(200),
-    aliases: z.array(text(200)).max(20, 'Use at most 20 aliases').default([]),
-    guardianName: optionalText(200),
+    fullNameNative: optionalRecordText(200),
+    fullNameLatin: optionalRecordText(200),
+    aliases: z.array(recordText(200)).max(20, 'Use at most 20 aliases').default([]),
+    guardianName: optionalRecordText(200),
     guardianRelation: GuardianRelationSchema.nullable().default(null),
     sex: SexSchema.default('UNKNOWN'),
     /** Often known only as a year or a range; never in the future. */
@@ -47,11 +37,11 @@ export const MissingPersonRequestSchema = z
       .regex(/^[A-Z]{2}$/, 'Choose a country (two-letter code)')
       .nullable()
       .default(null),
-    nationalId: optionalText(50),
+    nationalId: optionalRecordText(50),
     phones: z.array(PhoneNumberSchema).max(10, 'Use at most 10 phone numbers').default([]),
     addresses: z.array(PersonAddressSchema).max(10, 'Use at most 10 addresses').default([]),
-    occupation: optionalText(200),
-    physicalDescription: optionalText(4000),
+    occupation: optionalRecordText(200),
+    physicalDescription: optionalRecordText(4000),
     version: z.number().int().positive('Not a valid version').optional(),
   })
   .superRefine((person, context) => {

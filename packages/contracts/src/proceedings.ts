@@ -1,31 +1,21 @@
 import { z } from 'zod';
 import { ProceedingStatusSchema, ProceedingTypeSchema } from './enums';
-import { IdSchema } from './fields';
+import { IdSchema, optionalRecordText } from './fields';
 import { PastDaySchema } from './cases';
 import { ForumSchema } from './forums';
 import { PastHistoricDateSchema } from './partial-dates';
 import { VersionSchema } from './organizations';
 
-/** A form's empty field means "not known": stored as null. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters`)
-    .transform((value) => (value === '' ? null : value))
-    .nullable()
-    .default(null);
-
 const proceedingFields = {
   forumId: IdSchema,
   type: ProceedingTypeSchema,
   /** As the court writes it: `HRC No. 29388-S of 2018`, `C.P. No. D-1234 of 2019`, FIR `123/1994`. */
-  caseNumber: optionalText(100),
+  caseNumber: optionalRecordText(100),
   filed: PastHistoricDateSchema.nullable().default(null),
   /** Lawyers (users holding a grant on the case) acting in this proceeding. */
   counselIds: z.array(IdSchema).max(20, 'Use at most 20 counsel').default([]),
-  respondents: optionalText(2000),
-  reliefSought: optionalText(4000),
+  respondents: optionalRecordText(2000),
+  reliefSought: optionalRecordText(4000),
   /** The proceeding this one appeals, in the same case. */
   appealsProceedingId: IdSchema.nullable().default(null),
   /** The order (a filing of the appealed proceeding) under appeal. */
@@ -57,7 +47,7 @@ export const ChangeProceedingStatusRequestSchema = z.strictObject({
   to: ProceedingStatusSchema,
   /** When it happened; may be long past (back-filling), never in the future. */
   effectiveOn: PastDaySchema,
-  note: optionalText(2000),
+  note: optionalRecordText(2000),
   version: VersionSchema,
 });
 export type ChangeProceedingStatusRequest = z.infer<typeof ChangeProceedingStatusRequestSchema>;

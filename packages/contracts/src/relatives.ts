@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalRecordText, recordText, RecordVersionSchema } from './disappearances';
+import { RecordVersionSchema } from './disappearances';
+import { optionalRecordText, recordText } from './fields';
 import { IdSchema } from './fields';
 import { PhoneNumberSchema } from './people';
 
