@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { uuidv7 } from '@lapata/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeGrant, makeOrg, makeUser, signIn } from '../../testing/factories';
 import { startTestApp, type TestApp } from '../../testing/test-app';
@@ -79,7 +80,7 @@ describe('forums and proceedings', () => {
     expect((await get('/forums', outsider)).body.items).toEqual([]);
     expect((await get('/forums')).body.items.map((forum: { id: string }) => forum.id)).toContain(forumId);
 
-    const unknownKind = await post('/forums', { kindId: added.body.id.replace(/.$/, '0'), name: 'X' });
+    const unknownKind = await post('/forums', { kindId: uuidv7(), name: 'X' });
     expect(unknownKind.status).toBe(400);
     expect(unknownKind.body.error.fields).toEqual({ kindId: ['Unknown kind of forum'] });
     const badZone = await post('/forums', { kindId: highCourtKindId, name: 'X', timeZone: 'Mars/Olympus' });
