@@ -49,9 +49,14 @@ export default async function HearingCalendarPage({ searchParams }: { searchPara
             return (
               <li key={day} className={`${styles.day} ${count > 0 ? styles.busy : ''}`}>
                 {count > 0 ? (
-                  <a href={`#day-${day}`} aria-label={`${format.dateTime(dayAsDate(day), { dateStyle: 'full', timeZone: 'UTC' })}: ${t('calendar.count', { count })}`}>
+                  // The name starts with the visible day number (WCAG 2.5.3, label in name); the
+                  // full date and the count follow for screen readers, the visible count is hidden from them.
+                  <a href={`#day-${day}`}>
                     {label}
-                    <span className={styles.count}>{format.number(count)}</span>
+                    <span className={styles.count} aria-hidden="true">
+                      {format.number(count)}
+                    </span>
+                    <span className={styles.visuallyHidden}>{`, ${format.dateTime(dayAsDate(day), { dateStyle: 'full', timeZone: 'UTC' })}: ${t('calendar.count', { count })}`}</span>
                   </a>
                 ) : (
                   label
