@@ -14,6 +14,7 @@ import { HistoricDateField, readHistoricDate } from '../../../../../components/h
 import { ErrorNotice, MessageBox, type Message } from '../../../../../components/message-box';
 import { callApi } from '../../../../../lib/api-client';
 import { historicDateText } from '../disappearance/historic-date-text';
+import { RecordCardActions, RecordCards } from '../disappearance/record-cards';
 import { useRecordForm } from '../disappearance/record-form';
 import styles from '../disappearance/records.module.css';
 
@@ -25,7 +26,6 @@ export function DiaryManager({ caseId, firstPage, canWrite }: { caseId: string; 
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
 
   // A refreshed first page (after a change) starts the list again from the top.
   const [shownFirstPage, setShownFirstPage] = useState(firstPage);
@@ -61,36 +61,13 @@ export function DiaryManager({ caseId, firstPage, canWrite }: { caseId: string; 
       <section className="page-section" aria-labelledby="diary-heading">
         <h2 id="diary-heading">{t('listTitle')}</h2>
         {message ? <MessageBox message={message} /> : null}
-        {entries.length === 0 ? (
-          <p>{t('none')}</p>
-        ) : (
-          <ul className="cards">
-            {entries.map((entry) => (
-              <li key={entry.id} className="card">
-                {editing === entry.id ? (
-                  <DiaryEntryForm
-                    caseId={caseId}
-                    entry={entry}
-                    onDone={(text) => {
-                      setEditing(null);
-                      if (text) setMessage({ tone: 'success', text });
-                    }}
-                  />
-                ) : (
-                  <DiaryEntryCard
-                    caseId={caseId}
-                    entry={entry}
-                    onEdit={() => {
-                      setMessage(null);
-                      setEditing(entry.id);
-                    }}
-                    onRemoved={(text) => setMessage({ tone: 'success', text })}
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecordCards
+          items={entries}
+          empty={t('none')}
+          onMessage={setMessage}
+          renderForm={(entry, onDone) => <DiaryEntryForm caseId={caseId} entry={entry} onDone={onDone} />}
+          renderCard={(entry, actions) => <DiaryEntryCard caseId={caseId} entry={entry} {...actions} />}
+        />
         <ErrorNotice message={loadError} />
         {cursor ? (
           <button type="button" className="secondary" disabled={loading} onClick={() => void loadMore()}>
@@ -114,21 +91,6 @@ function DiaryEntryCard({
   onRemoved: (text: string) => void;
 }) {
   const t = useTranslations('diary');
-  const [confirming, setConfirming] = useState(false);
-  const { formError, sending, send, refresh } = useRecordForm({ errorSummary: t('form.errorSummary'), stale: t('form.stale'), gone: t('form.gone') });
-
-  async function remove() {
-    const done = await send(null, () =>
-      callApi(`/cases/${caseId}/diary/${entry.id}`, null, { method: 'DELETE' }).then((outcome) =>
-        outcome.kind === 'ok' ? { kind: 'ok' as const, data: true } : outcome,
-      ),
-    );
-    if (done) {
-      onRemoved(t('removed'));
-      refresh();
-    }
-  }
-
   return (
     <>
       <h3>
@@ -140,30 +102,8 @@ function DiaryEntryCard({
       <p className={styles.body} dir="auto">
         {entry.body}
       </p>
-      <ErrorNotice message={formError} />
       {entry.canEdit ? (
-        confirming ? (
-          <div>
-            <p>{t('confirmRemove')}</p>
-            <div className={styles.actions}>
-              <button type="button" className="danger" disabled={sending} onClick={() => void remove()}>
-                {sending ? t('removing') : t('confirm')}
-              </button>
-              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <div className={styles.actions}>
-            <button type="button" className="secondary" onClick={onEdit}>
-              {t('edit')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-              {t('remove')}
-            </button>
-          </div>
-        )
+        <RecordCardActions namespace="diary" deletePath={`/cases/${caseId}/diary/${entry.id}`} onEdit={onEdit} onRemoved={onRemoved} />
       ) : null}
     </>
   );

@@ -6,12 +6,12 @@ import { useState, type FormEvent } from 'react';
 import { FormField } from '../../../../../components/form-field';
 import { ErrorNotice, MessageBox, type Message } from '../../../../../components/message-box';
 import { callApi } from '../../../../../lib/api-client';
+import { RecordCardActions, RecordCards } from '../disappearance/record-cards';
 import { optionalText, useRecordForm, type PathErrors } from '../disappearance/record-form';
 import styles from '../disappearance/records.module.css';
 
 export function RelativesManager({ caseId, relatives, canWrite }: { caseId: string; relatives: RelativeResponse[]; canWrite: boolean }) {
   const t = useTranslations('relatives');
-  const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
 
   return (
@@ -19,37 +19,13 @@ export function RelativesManager({ caseId, relatives, canWrite }: { caseId: stri
       <section className="page-section" aria-labelledby="relatives-heading">
         <h2 id="relatives-heading">{t('listTitle')}</h2>
         {message ? <MessageBox message={message} /> : null}
-        {relatives.length === 0 ? (
-          <p>{t('none')}</p>
-        ) : (
-          <ul className="cards">
-            {relatives.map((relative) => (
-              <li key={relative.id} className="card">
-                {editing === relative.id ? (
-                  <RelativeForm
-                    caseId={caseId}
-                    relative={relative}
-                    onDone={(text) => {
-                      setEditing(null);
-                      if (text) setMessage({ tone: 'success', text });
-                    }}
-                  />
-                ) : (
-                  <RelativeCard
-                    caseId={caseId}
-                    relative={relative}
-                    canWrite={canWrite}
-                    onEdit={() => {
-                      setMessage(null);
-                      setEditing(relative.id);
-                    }}
-                    onRemoved={(text) => setMessage({ tone: 'success', text })}
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecordCards
+          items={relatives}
+          empty={t('none')}
+          onMessage={setMessage}
+          renderForm={(relative, onDone) => <RelativeForm caseId={caseId} relative={relative} onDone={onDone} />}
+          renderCard={(relative, actions) => <RelativeCard caseId={caseId} relative={relative} canWrite={canWrite} {...actions} />}
+        />
       </section>
       {canWrite ? (
         <section className="page-section" aria-labelledby="relative-add-heading">
@@ -75,19 +51,6 @@ function RelativeCard({
   onRemoved: (text: string) => void;
 }) {
   const t = useTranslations('relatives');
-  const [confirming, setConfirming] = useState(false);
-  const { formError, sending, send, refresh } = useRecordForm({ errorSummary: t('form.errorSummary'), stale: t('form.stale'), gone: t('form.gone') });
-
-  async function remove() {
-    const done = await send(null, () => callApi(`/cases/${caseId}/relatives/${relative.id}`, null, { method: 'DELETE' }).then((outcome) =>
-      outcome.kind === 'ok' ? { kind: 'ok' as const, data: true } : outcome,
-    ));
-    if (done) {
-      onRemoved(t('removed'));
-      refresh();
-    }
-  }
-
   return (
     <>
       <h3>
@@ -112,30 +75,8 @@ function RelativeCard({
           {relative.notes}
         </p>
       ) : null}
-      <ErrorNotice message={formError} />
       {canWrite ? (
-        confirming ? (
-          <div>
-            <p>{t('confirmRemove')}</p>
-            <div className={styles.actions}>
-              <button type="button" className="danger" disabled={sending} onClick={() => void remove()}>
-                {sending ? t('removing') : t('confirm')}
-              </button>
-              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <div className={styles.actions}>
-            <button type="button" className="secondary" onClick={onEdit}>
-              {t('edit')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-              {t('remove')}
-            </button>
-          </div>
-        )
+        <RecordCardActions namespace="relatives" deletePath={`/cases/${caseId}/relatives/${relative.id}`} onEdit={onEdit} onRemoved={onRemoved} />
       ) : null}
     </>
   );
