@@ -17,6 +17,7 @@ import {
 } from '@lapata/crypto';
 import { withDatabaseSession, type DatabaseTransaction, type PrismaClient } from '@lapata/db';
 import { personFieldContext, type PersonColumn } from '../people/person-fields';
+import { personNameTokens, personNationalIdIndex } from '../people/person-indexes';
 import { normaliseCaseNumber, proceedingFieldContext } from '../proceedings/proceeding-fields';
 
 /*
@@ -256,13 +257,6 @@ export async function replaceOrganisationKey(tx: DatabaseTransaction, ring: KeyR
   return version;
 }
 
-const NAME_COLUMNS: readonly { field: string; column: PersonColumn; list: boolean }[] = [
-  { field: 'fullNameNative', column: 'full_name_native_enc', list: false },
-  { field: 'fullNameLatin', column: 'full_name_latin_enc', list: false },
-  { field: 'aliases', column: 'aliases_enc', list: true },
-  { field: 'guardianName', column: 'guardian_name_enc', list: false },
-];
-
 /** Recomputes the missing persons' national-id index and name tokens under the new organisation key (as PersonService writes them). */
 async function reindexPeople(
   tx: DatabaseTransaction,
@@ -288,36 +282,19 @@ async function reindexPeople(
   for (const person of people) {
     const keys = caseKeys.get(person.caseId) ?? [];
     const context = (column: PersonColumn) => personFieldContext(organizationId, person.id, column);
-    const nationalId = person.nationalIdEnc ? decryptString(person.nationalIdEnc, keys, context('national_id_enc')) : null;
-    const nationalIdIndex = nationalId && person.nationalIdCountry ? index.nationalId(nationalId, person.nationalIdCountry) : null;
-    await tx.missingPerson.update({
-      where: { id: person.id },
-      data: { nationalIdBidx: nationalIdIndex === null ? null : new Uint8Array(nationalIdIndex) },
+    const text = (value: Uint8Array | null, column: PersonColumn) => (value ? decryptString(value, keys, context(column)) : null);
+    const nationalIdBidx = personNationalIdIndex(index, text(person.nationalIdEnc, 'national_id_enc'), person.nationalIdCountry);
+    await tx.missingPerson.update({ where: { id: person.id }, data: { nationalIdBidx } });
+    const tokens = personNameTokens(index, {
+      fullNameNative: text(person.fullNameNativeEnc, 'full_name_native_enc'),
+      fullNameLatin: text(person.fullNameLatinEnc, 'full_name_latin_enc'),
+      aliases: person.aliasesEnc ? (decryptJson(person.aliasesEnc, keys, context('aliases_enc')) as string[]) : null,
+      guardianName: text(person.guardianNameEnc, 'guardian_name_enc'),
     });
-    const tokens = new Map<string, { field: string; tokenBidx: Uint8Array<ArrayBuffer> }>();
-    const encrypted: Record<string, Uint8Array | null> = {
-      full_name_native_enc: person.fullNameNativeEnc,
-      full_name_latin_enc: person.fullNameLatinEnc,
-      aliases_enc: person.aliasesEnc,
-      guardian_name_enc: person.guardianNameEnc,
-    };
-    for (const spec of NAME_COLUMNS) {
-      const value = encrypted[spec.column];
-      if (!value) continue;
-      const names = spec.list
-        ? (decryptJson(value, keys, context(spec.column)) as string[])
-        : [decryptString(value, keys, context(spec.column))];
-      for (const name of names) {
-        for (const token of index.nameTokens(name)) {
-          const tokenBidx = new Uint8Array(token);
-          tokens.set(`${spec.field}:${Buffer.from(tokenBidx).toString('hex')}`, { field: spec.field, tokenBidx });
-        }
-      }
-    }
     await tx.personNameToken.deleteMany({ where: { missingPersonId: person.id } });
-    if (tokens.size > 0) {
+    if (tokens.length > 0) {
       await tx.personNameToken.createMany({
-        data: [...tokens.values()].map((token) => ({ organizationId, missingPersonId: person.id, ...token })),
+        data: tokens.map((token) => ({ organizationId, missingPersonId: person.id, ...token })),
       });
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Sex } from '@lapata/contracts';
 import { DatabaseContext } from '../../database/database-context';
+import type { NameToken } from './person-indexes';
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -60,11 +61,7 @@ export interface DuplicateCandidate {
 
 const hex = (values: Uint8Array[]) => values.map((value) => Buffer.from(value).toString('hex'));
 
-/** A name token's blind index and the field it came from. */
-export interface NameToken {
-  field: string;
-  tokenBidx: Bytes;
-}
+export type { NameToken } from './person-indexes';
 
 @Injectable()
 export class PersonRepository {

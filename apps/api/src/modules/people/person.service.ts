@@ -29,6 +29,7 @@ import {
   personFieldContext,
   type PersonColumn,
 } from './person-fields';
+import { personNameTokens, personNationalIdIndex } from './person-indexes';
 import { CaseSearchRule } from './search-limit';
 import { PersonRepository, type NameToken, type PersonColumns, type PersonRow } from './person.repository';
 
@@ -48,9 +49,6 @@ const PERSON_FIELDS = [
   'occupation',
   'physicalDescription',
 ] as const;
-
-/** Fields whose words are blind-indexed for exact name search and duplicate detection. */
-const NAME_FIELDS = ['fullNameNative', 'fullNameLatin', 'aliases', 'guardianName'] as const;
 
 /** What a duplicate check compares (audit events name these, never their values). */
 const DUPLICATE_FIELDS = ['nationalId', 'fullNameNative', 'fullNameLatin', 'guardianName'];
@@ -200,25 +198,11 @@ export class PersonService {
   }
 
   private async nationalIdIndex(organizationId: string, request: MissingPersonRequest): Promise<Uint8Array<ArrayBuffer> | null> {
-    if (!request.nationalId || !request.nationalIdCountry) return null;
-    const index = (await this.blindIndex(organizationId)).nationalId(request.nationalId, request.nationalIdCountry);
-    return index === null ? null : new Uint8Array(index);
+    return personNationalIdIndex(await this.blindIndex(organizationId), request.nationalId, request.nationalIdCountry);
   }
 
   private async nameTokens(organizationId: string, request: MissingPersonRequest): Promise<NameToken[]> {
-    const index = await this.blindIndex(organizationId);
-    const tokens = new Map<string, NameToken>();
-    for (const field of NAME_FIELDS) {
-      const value = request[field];
-      const names = Array.isArray(value) ? value : value === null ? [] : [value];
-      for (const name of names) {
-        for (const token of index.nameTokens(name)) {
-          const tokenBidx = new Uint8Array(token);
-          tokens.set(`${field}:${Buffer.from(tokenBidx).toString('hex')}`, { field, tokenBidx });
-        }
-      }
-    }
-    return [...tokens.values()];
+    return personNameTokens(await this.blindIndex(organizationId), request);
   }
 
   private decrypt(row: PersonRow, keys: Awaited<ReturnType<CaseKeyService['allKeys']>>): MissingPersonResponse {
