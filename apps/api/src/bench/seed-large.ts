@@ -13,6 +13,7 @@ import {
   recordFieldContext,
   type PersonColumn,
 } from '../modules/people/person-fields';
+import { personNameTokens } from '../modules/people/person-indexes';
 import { PasswordHasher } from '../modules/users/password-hasher';
 import { encryptUserFields } from '../modules/users/user-fields';
 import { benchDatabaseName, benchKeyRing, type BenchServer, recreateDatabase } from './bench-environment';
@@ -315,19 +316,13 @@ export class SyntheticRegister {
       encryptPersonText(key, context('physical_description_enc'), SYNTHETIC_NOTE),
       1, createdAt, createdAt,
     ]);
-    const tokens = new Map<string, [string, Uint8Array]>();
-    const fields: [string, string[]][] = [
-      ['fullNameNative', [name.native]],
-      ['fullNameLatin', [name.latin]],
-      ['aliases', aliases],
-      ['guardianName', [guardian.latin]],
-    ];
-    for (const [field, values] of fields) {
-      for (const value of values) {
-        for (const token of organization.blindIndex.nameTokens(value)) tokens.set(`${field}:${token.toString('hex')}`, [field, new Uint8Array(token)]);
-      }
-    }
-    for (const [field, token] of tokens.values()) rows.add('person_name_tokens', [pooledUuidv7(createdAt.getTime()), organization.id, id, field, token]);
+    const tokens = personNameTokens(organization.blindIndex, {
+      fullNameNative: name.native,
+      fullNameLatin: name.latin,
+      aliases,
+      guardianName: guardian.latin,
+    });
+    for (const { field, tokenBidx } of tokens) rows.add('person_name_tokens', [pooledUuidv7(createdAt.getTime()), organization.id, id, field, tokenBidx]);
     return id;
   }
 
