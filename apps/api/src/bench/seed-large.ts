@@ -239,7 +239,7 @@ export class SyntheticRegister {
     const random = this.#random;
     const index = this.#cases;
     this.#cases += 1;
-    const organization = this.#organizations[index % this.#organizations.length]!;
+    const organization = this.#organizationFor(index);
     // Cases open in order over ten years, so each organisation's audit chain runs forward in time.
     const createdAt = new Date(this.#start + Math.floor(((this.#now - this.#start - 30 * DAY) * index) / this.options.cases));
     const updatedAt = new Date(createdAt.getTime() + Math.floor(random.next() * (this.#now - createdAt.getTime())));
@@ -285,6 +285,19 @@ export class SyntheticRegister {
 
     this.#audit(rows, organization, { actorId: caseworker, caseId, entity: 'case', entityId: caseId, action: 'create', fields: ['tags', 'assignedCaseworkerId', 'status'] }, createdAt);
     this.#audit(rows, organization, { actorId: caseworker, caseId, entity: 'missing_person', entityId: personId, action: 'create', fields: PERSON_AUDIT_FIELDS }, createdAt);
+  }
+
+  /**
+   * Cases go round the organisations in turn, except that the first one takes a larger share when
+   * needed to hold `lawyerCases` cases: its busy lawyer then has the same workload at every size,
+   * so the scaling ratios compare like with like.
+   */
+  #organizationFor(index: number): Organization {
+    const organizations = this.#organizations;
+    const share = Math.max(1 / organizations.length, Math.min(1, this.options.lawyerCases / this.options.cases));
+    const before = Math.floor(index * share);
+    if (organizations.length === 1 || Math.floor((index + 1) * share) > before) return organizations[0]!;
+    return organizations[1 + ((index - before) % (organizations.length - 1))]!;
   }
 
   #addPerson(rows: Rows, organization: Organization, caseId: string, key: VersionedKey, createdAt: Date): string {
@@ -410,17 +423,20 @@ export class SyntheticRegister {
     organization.audit = { seq: chained.seq, hash };
   }
 
-  /** Signed checkpoints over each chain head, and case counters past the references used. */
+  /** Each chain head, with a signed checkpoint over it, and case counters past the references used. */
   async finish(): Promise<void> {
     const rows = new Rows({
       audit_checkpoints: ['id', 'organization_id', 'seq', 'hash', 'signature', 'key_id', 'signed_at'],
+      audit_chain_heads: ['organization_id', 'seq', 'hash', 'checkpoint_signed_at'],
       case_reference_counters: ['organization_id', 'year', 'next'],
     });
     for (const organization of this.#organizations) {
       if (organization.audit.seq > 0n) {
         const hash = organization.audit.hash;
         const signature = sign(null, checkpointMessage(organization.id, organization.audit.seq, hash), this.keys.auditSigningKey);
-        rows.add('audit_checkpoints', [pooledUuidv7(Date.now()), organization.id, organization.audit.seq, new Uint8Array(hash), new Uint8Array(signature), this.keys.auditKeyId, new Date()]);
+        const signedAt = new Date();
+        rows.add('audit_checkpoints', [pooledUuidv7(signedAt.getTime()), organization.id, organization.audit.seq, new Uint8Array(hash), new Uint8Array(signature), this.keys.auditKeyId, signedAt]);
+        rows.add('audit_chain_heads', [organization.id, organization.audit.seq, new Uint8Array(hash), signedAt]);
       }
       for (const [year, next] of organization.counters) rows.add('case_reference_counters', [organization.id, year, next]);
     }

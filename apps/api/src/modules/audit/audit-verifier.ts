@@ -21,7 +21,8 @@ const PAGE = 5_000;
 
 /**
  * Walks every organisation's audit chain from its first event: sequence numbers without gaps,
- * each row's `prev_hash` equal to the previous row's hash, each hash recomputed from the row.
+ * each row's `prev_hash` equal to the previous row's hash, each hash recomputed from the row, and
+ * the recorded chain head equal to the last event.
  * Then checks every signed checkpoint against the audit public key and the chain. Needs a
  * connection that sees every organisation (the owner's, as migrations use).
  */
@@ -67,6 +68,7 @@ async function verifyOrganization(
     if (rows.length < PAGE) break;
   }
 
+
   const checkpoints = await prisma.auditCheckpoint.findMany({ where: { organizationId }, orderBy: { seq: 'asc' } });
   for (const checkpoint of checkpoints) {
     totals.checkpoints += 1;
@@ -78,6 +80,14 @@ async function verifyOrganization(
     const chained = hashes.get(checkpoint.seq);
     if (!chained) return broken('a signed event is missing from the chain');
     if (!chained.equals(Buffer.from(checkpoint.hash))) return broken('the chain differs from what was signed');
+  }
+  // The head every append locks must be the chain's last event: a removed tail shows here.
+  const head = await prisma.auditChainHead.findUnique({ where: { organizationId } });
+  const lastSeq = expectedSeq - 1n;
+  if (lastSeq > 0n || head) {
+    if (!head || head.seq !== lastSeq || !Buffer.from(head.hash).equals(Buffer.from(prevHash))) {
+      return { organizationId, seq: lastSeq + 1n, reason: 'the chain head does not match the last event' };
+    }
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCase, makeOrg, makeUser, signIn } from '../../testing/factories';
+import { makeCase, makeGrant, makeOrg, makeUser, signIn } from '../../testing/factories';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 import { auditEventHash, type ChainedAuditEntry } from './audit-chain';
 import { verifyAuditTrail } from './audit-verifier';
@@ -9,6 +9,7 @@ import { verifyAuditTrail } from './audit-verifier';
 describe('the audit trail', () => {
   let t: TestApp;
   let organizationId: string;
+  let caseId: string;
   let owner: pg.Client;
   const verify = () => verifyAuditTrail(t.database.prisma, new Map([[t.config.keys.auditKeyId, t.config.keys.auditPublicKey]]));
 
@@ -16,7 +17,7 @@ describe('the audit trail', () => {
     t = await startTestApp();
     organizationId = (await makeOrg(t)).id;
     const admin = await makeUser(t, { organizationId, role: 'ORG_ADMIN' });
-    const caseId = (await makeCase(t, organizationId)).id;
+    caseId = (await makeCase(t, organizationId)).id;
     const cookie = await signIn(t, admin.id, organizationId);
     for (let i = 0; i < 4; i += 1) await request(t.http).get(`/cases/${caseId}`).set('Cookie', cookie).expect(200);
     owner = new pg.Client({ connectionString: t.database.connectionString });
@@ -60,6 +61,48 @@ describe('the audit trail', () => {
       await owner.query(`set session_replication_role = origin`);
     }
     expect((await verify()).breaks).toEqual([]);
+  });
+
+  it('catches a removed tail through the chain head', async () => {
+    const { rows } = await owner.query(`select * from audit_events where organization_id = $1 and seq = 4`, [organizationId]);
+    await owner.query(`set session_replication_role = replica`);
+    try {
+      await owner.query(`delete from audit_events where organization_id = $1 and seq = 4`, [organizationId]);
+      expect((await verify()).breaks).toEqual([{ organizationId, seq: 4n, reason: 'the chain head does not match the last event' }]);
+      const row = rows[0] as Record<string, unknown>;
+      const columns = Object.keys(row);
+      await owner.query(
+        `insert into audit_events (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        columns.map((column) => row[column]),
+      );
+    } finally {
+      await owner.query(`set session_replication_role = origin`);
+    }
+    expect((await verify()).breaks).toEqual([]);
+  });
+
+  it('keeps one unbroken chain under concurrent requests, some from an outsider holding a grant', async () => {
+    const outsiderOrganization = (await makeOrg(t)).id;
+    const lawyer = await makeUser(t, { organizationId: outsiderOrganization, role: 'LAWYER' });
+    await makeGrant(t, { caseId, userId: lawyer.id, level: 'VIEW' });
+    const lawyerCookie = await signIn(t, lawyer.id, outsiderOrganization);
+    const member = await makeUser(t, { organizationId, role: 'ORG_ADMIN' });
+    const memberCookie = await signIn(t, member.id, organizationId);
+    // The head is now an event the outsider's grant does not let them see.
+    const otherCase = (await makeCase(t, organizationId)).id;
+    await request(t.http).get(`/cases/${otherCase}`).set('Cookie', memberCookie).expect(200);
+    const before = await t.database.prisma.auditChainHead.findUniqueOrThrow({ where: { organizationId } });
+    await request(t.http).get(`/cases/${caseId}`).set('Cookie', lawyerCookie).expect(200);
+    const reads = Array.from({ length: 11 }, (_, i) =>
+      request(t.http).get(`/cases/${caseId}`).set('Cookie', i % 2 ? lawyerCookie : memberCookie).expect(200),
+    );
+    await Promise.all(reads);
+    const result = await verify();
+    expect(result.breaks).toEqual([]);
+    const after = await t.database.prisma.auditChainHead.findUniqueOrThrow({ where: { organizationId } });
+    expect(after.seq - before.seq).toBe(12n);
+    const lawyerReads = await t.database.prisma.auditEvent.count({ where: { organizationId, actorId: lawyer.id, action: 'read' } });
+    expect(lawyerReads).toBe(6);
   });
 
   it('catches a whole chain rewritten consistently, through the signed checkpoint', async () => {

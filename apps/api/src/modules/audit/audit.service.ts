@@ -8,7 +8,10 @@ export type AuditRecord = Omit<AuditEntry, 'requestId' | 'fields' | 'breakGlass'
   breakGlass?: boolean;
 };
 
-/** Writes audit events in the use case's own transaction: the event and the change commit together. */
+/**
+ * Records audit events in the use case's own transaction: the event and the change commit
+ * together (the events are appended to the chain just before COMMIT).
+ */
 @Injectable()
 export class AuditService {
   constructor(
@@ -16,8 +19,8 @@ export class AuditService {
     private readonly db: DatabaseContext,
   ) {}
 
-  record(record: AuditRecord): Promise<void> {
-    return this.audit.append({
+  async record(record: AuditRecord): Promise<void> {
+    this.audit.append({
       ...record,
       fields: record.fields ?? [],
       breakGlass: record.breakGlass ?? false,

@@ -1,6 +1,6 @@
 import type { KeyRing } from '@lapata/crypto';
 import { withDatabaseSession, type DatabaseTransaction, type PrismaClient } from '@lapata/db';
-import { appendAuditEvent } from '../audit/audit.repository';
+import { appendAuditEvents } from '../audit/audit.repository';
 import {
   loadRing,
   reencryptAccountColumns,
@@ -141,16 +141,18 @@ async function deleteCase(
   storageKeys.push(...files.map((file) => file.storage_key));
   await tx.notification.deleteMany({ where: { caseId } });
   await tx.case.delete({ where: { id: caseId } });
-  await appendAuditEvent(tx, ring, {
-    organizationId,
-    actorId: null,
-    caseId,
-    entity: 'case',
-    entityId: caseId,
-    action: 'purge',
-    fields: [],
-    breakGlass: false,
-    requestId: null,
-  });
+  await appendAuditEvents(tx, ring, [
+    {
+      organizationId,
+      actorId: null,
+      caseId,
+      entity: 'case',
+      entityId: caseId,
+      action: 'purge',
+      fields: [],
+      breakGlass: false,
+      requestId: null,
+    },
+  ]);
   return true;
 }
