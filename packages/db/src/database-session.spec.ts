@@ -48,9 +48,11 @@ describe('withDatabaseSession', () => {
     expect(after?.user ?? '').toBe('');
   });
 
-  it('sets empty values when the request has no organisation or user', async () => {
+  it('acts for nobody when the request has no organisation or user, even on a connection used before', async () => {
+    await withDatabaseSession(prisma, { organizationId, userId }, async () => {});
     const seen = await withDatabaseSession(prisma, { organizationId: null }, (tx) => readSettings(tx));
-    expect(seen).toEqual({ organization: '', user: '' });
+    expect(seen?.organization ?? '').toBe('');
+    expect(seen?.user ?? '').toBe('');
   });
 
   it('rolls back every write of the session when it throws', async () => {

@@ -18,7 +18,8 @@ export interface DatabaseSessionOptions {
 
 /**
  * Runs `fn` inside ONE interactive transaction whose first statement sets
- * `app.organization_id` and `app.user_id` (empty when absent) for row-level security.
+ * `app.organization_id` and `app.user_id` for row-level security. A session with neither sets
+ * nothing: a transaction starts acting for nobody, because no setting of an earlier one outlives it.
  *
  * Open one session per request, around all of that request's queries, not one per query: the
  * transaction holds a pooled connection until it ends, and every query that must see the
@@ -35,7 +36,9 @@ export function withDatabaseSession<T>(
   const organizationId = session.organizationId ?? '';
   const userId = session.userId ?? '';
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`select set_config('app.organization_id', ${organizationId}, true), set_config('app.user_id', ${userId}, true)`;
+    if (organizationId || userId) {
+      await tx.$queryRaw`select set_config('app.organization_id', ${organizationId}, true), set_config('app.user_id', ${userId}, true)`;
+    }
     return fn(tx);
   }, options);
 }

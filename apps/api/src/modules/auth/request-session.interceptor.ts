@@ -61,7 +61,7 @@ export class RequestSessionInterceptor implements NestInterceptor {
 
   private async authenticate(request: RequestWithActor, access: RouteAccess): Promise<void> {
     const token = readSessionCookie(request, this.config);
-    const session = token ? await this.sessions.authenticate(token, (s) => this.db.actAs(s)) : null;
+    const session = token ? await this.sessions.authenticate(token) : null;
     if (!session) throw new UnauthenticatedError();
     if (session.mfa !== 'satisfied' && access.kind !== 'pending-mfa') {
       throw new UnauthenticatedError(

@@ -44,8 +44,32 @@ export class SessionRepository {
     return session.id;
   }
 
-  async findLiveByTokenHash(tokenHash: Bytes, now: Date): Promise<StoredSession | null> {
-    return this.findLive({ tokenHash, revokedAt: null, expiresAt: { gt: now } });
+  /**
+   * The live session a cookie's token hash names, with its user, in ONE statement that also makes
+   * the open transaction act for that user (`app.user_id`, for row-level security) when found.
+   * The caller must end the request (401) when the session is not one it accepts.
+   */
+  async findLiveByTokenHashActingAsUser(tokenHash: Bytes, now: Date): Promise<StoredSession | null> {
+    const [row] = await this.db.tx.$queryRaw<(Omit<StoredSession, 'userActive' | 'userHasTotp'> & { userActive: boolean; userHasTotp: boolean })[]>`
+      select s.id, s.user_id as "userId", s.active_organization_id as "activeOrganizationId",
+             s.mfa_verified_at as "mfaVerifiedAt", s.created_at as "createdAt", s.last_seen_at as "lastSeenAt",
+             s.expires_at as "expiresAt", s.user_agent as "userAgent", u.status = 'ACTIVE' as "userActive",
+             u.totp_enabled_at is not null as "userHasTotp", set_config('app.user_id', s.user_id::text, true) as "actingAs"
+      from sessions s join users u on u.id = s.user_id
+      where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > ${now}`;
+    if (!row) return null;
+    return {
+      id: row.id,
+      userId: row.userId,
+      activeOrganizationId: row.activeOrganizationId,
+      mfaVerifiedAt: row.mfaVerifiedAt,
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      expiresAt: row.expiresAt,
+      userAgent: row.userAgent,
+      userActive: row.userActive,
+      userHasTotp: row.userHasTotp,
+    };
   }
 
   async findLiveById(sessionId: string, now: Date): Promise<StoredSession | null> {
@@ -77,13 +101,18 @@ export class SessionRepository {
     return { ...session, userActive: user.status === 'ACTIVE', userHasTotp: user.totpEnabledAt !== null };
   }
 
-  /** The user's membership in the organisation, if live; needs `app.user_id` set (row-level security). */
-  async findActiveMembership(userId: string, organizationId: string): Promise<ActiveMembership | null> {
-    const row = await this.db.tx.membership.findFirst({
-      where: { userId, organizationId, disabledAt: null },
-      select: { organizationId: true, role: true, organization: { select: { requireMfa: true } } },
-    });
-    return row ? { organizationId: row.organizationId, role: row.role, requireMfa: row.organization.requireMfa } : null;
+  /**
+   * The user's live membership in the organisation, in one statement that also makes the open
+   * transaction act for that organisation when found. Needs `app.user_id` set already: row-level
+   * security shows a user their own memberships.
+   */
+  async findActiveMembershipActingAsOrganization(userId: string, organizationId: string): Promise<ActiveMembership | null> {
+    const [row] = await this.db.tx.$queryRaw<ActiveMembership[]>`
+      select m.organization_id as "organizationId", m.role::text as role, o.require_mfa as "requireMfa",
+             set_config('app.organization_id', m.organization_id::text, true) as "actingAs"
+      from memberships m join organizations o on o.id = m.organization_id
+      where m.user_id = ${userId}::uuid and m.organization_id = ${organizationId}::uuid and m.disabled_at is null`;
+    return row ? { organizationId: row.organizationId, role: row.role, requireMfa: row.requireMfa } : null;
   }
 
   async touch(sessionId: string, now: Date): Promise<void> {

@@ -67,21 +67,16 @@ export class SessionService {
 
   /**
    * The live session for a cookie token, or null: unknown, revoked, past its absolute lifetime,
-   * idle too long, or its user disabled. Needs a database session; sets `app.user_id` on it.
+   * idle too long, or its user disabled. Needs a database session, which it makes act for the
+   * session's user and, when their membership there is live, its active organisation.
    */
-  async authenticate(
-    token: string,
-    actAs: (session: { userId: string; organizationId: string | null }) => Promise<void>,
-  ): Promise<AuthenticatedSession | null> {
+  async authenticate(token: string): Promise<AuthenticatedSession | null> {
     const now = new Date();
-    const session = await this.sessions.findLiveByTokenHash(hashSecretToken(token), now);
+    const session = await this.sessions.findLiveByTokenHashActingAsUser(hashSecretToken(token), now);
     if (!session || !session.userActive || this.isIdle(session, now)) return null;
-
-    await actAs({ userId: session.userId, organizationId: null });
     const membership = session.activeOrganizationId
-      ? await this.sessions.findActiveMembership(session.userId, session.activeOrganizationId)
+      ? await this.sessions.findActiveMembershipActingAsOrganization(session.userId, session.activeOrganizationId)
       : null;
-    await actAs({ userId: session.userId, organizationId: membership?.organizationId ?? null });
 
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(session.id, now);
 
