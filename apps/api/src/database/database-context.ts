@@ -7,6 +7,8 @@ interface OpenTransaction {
   requestId?: string;
   /** Work queued for the end of the use case, by key: see `beforeCommit`. */
   beforeCommit: Map<string, (tx: DatabaseTransaction) => Promise<void>>;
+  /** Values read once per transaction, by key: see `once`. */
+  remembered: Map<string, Promise<unknown>>;
 }
 
 /**
@@ -27,7 +29,7 @@ export class DatabaseContext {
       this.prisma,
       session,
       (tx) => {
-        const open: OpenTransaction = { tx, requestId, beforeCommit: new Map() };
+        const open: OpenTransaction = { tx, requestId, beforeCommit: new Map(), remembered: new Map() };
         return this.storage.run(open, async () => {
           const result = await fn();
           await runQueued(open);
@@ -36,6 +38,26 @@ export class DatabaseContext {
       },
       { timeout: options?.timeout ?? 15_000, maxWait: 5_000 },
     );
+  }
+
+  /**
+   * What `load` gives, loaded once per transaction under `key` and never kept beyond it (for the
+   * keys a request unwraps: several use cases in one request need them, the next request reads them
+   * afresh). Whoever changes what was loaded calls `forget`.
+   */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const open = this.storage.getStore();
+    if (!open) throw new Error('No database session is open: wrap the use case in DatabaseContext.run');
+    const known = open.remembered.get(key);
+    if (known) return known as Promise<T>;
+    const loading = load();
+    open.remembered.set(key, loading);
+    loading.catch(() => open.remembered.delete(key));
+    return loading;
+  }
+
+  forget(key: string): void {
+    this.storage.getStore()?.remembered.delete(key);
   }
 
   /**

@@ -4,8 +4,8 @@ import { AppConfig } from '../../config/app-config';
 import { DatabaseContext } from '../../database/database-context';
 
 /**
- * Unwraps organisation keys for the use case that needs them. Keys are unwrapped per request and
- * never cached across requests, so a retired key-encryption key stops working at once.
+ * Unwraps organisation keys for the use case that needs them. Keys are unwrapped once per request
+ * and never kept across requests, so a retired key-encryption key stops working at once.
  */
 @Injectable()
 export class OrganizationKeyService {
@@ -16,24 +16,29 @@ export class OrganizationKeyService {
 
   /** The organisation's newest key, for encrypting. */
   async currentKey(organizationId: string): Promise<VersionedKey> {
-    const row = await this.db.tx.organizationKey.findFirstOrThrow({
-      where: { organizationId, retiredAt: null },
-      orderBy: { version: 'desc' },
-      select: { version: true, wrappedKey: true },
-    });
-    const key = this.config.keys.unwrap(row.wrappedKey, { kind: 'organisation-key', organizationId, version: row.version });
-    return { version: row.version, key };
+    const live = (await this.held(organizationId)).filter((key) => !key.retired);
+    if (live.length === 0) throw new Error('The organisation has no live key');
+    const { version, key } = live.reduce((newest, candidate) => (candidate.version > newest.version ? candidate : newest));
+    return { version, key };
   }
 
   /** Every key version of the organisation still held, for decrypting. */
   async allKeys(organizationId: string): Promise<VersionedKey[]> {
-    const rows = await this.db.tx.organizationKey.findMany({
-      where: { organizationId },
-      select: { version: true, wrappedKey: true },
+    return (await this.held(organizationId)).map(({ version, key }) => ({ version, key }));
+  }
+
+  /** Read and unwrapped once per request (transaction), whichever use cases ask. */
+  private held(organizationId: string): Promise<(VersionedKey & { retired: boolean })[]> {
+    return this.db.once(`organization-keys:${organizationId}`, async () => {
+      const rows = await this.db.tx.organizationKey.findMany({
+        where: { organizationId },
+        select: { version: true, wrappedKey: true, retiredAt: true },
+      });
+      return rows.map((row) => ({
+        version: row.version,
+        key: this.config.keys.unwrap(row.wrappedKey, { kind: 'organisation-key', organizationId, version: row.version }),
+        retired: row.retiredAt !== null,
+      }));
     });
-    return rows.map((row) => ({
-      version: row.version,
-      key: this.config.keys.unwrap(row.wrappedKey, { kind: 'organisation-key', organizationId, version: row.version }),
-    }));
   }
 }

@@ -6,8 +6,11 @@ import { OrganizationKeyService } from '../keys/organization-key.service';
 
 /**
  * A case's data keys: each version is a random key wrapped by an organisation key version
- * (`case_keys`). Unwrapped per request, never cached, so a retired organisation key stops working at once.
+ * (`case_keys`). Unwrapped once per request, never kept across requests, so a retired organisation
+ * key stops working at once.
  */
+const caseKeysOf = (caseId: string) => `case-keys:${caseId}`;
+
 @Injectable()
 export class CaseKeyService {
   constructor(
@@ -24,6 +27,7 @@ export class CaseKeyService {
     await this.db.tx.caseKey.create({
       data: { organizationId, caseId, version, wrappedKey: new Uint8Array(wrapped), orgKeyVersion: organizationKey.version },
     });
+    this.db.forget(caseKeysOf(caseId));
     return { version, key };
   }
 
@@ -33,8 +37,8 @@ export class CaseKeyService {
    * ON CONFLICT DO NOTHING and then reads back whichever key won, so both encrypt with the same key.
    */
   async currentKey(organizationId: string, caseId: string): Promise<VersionedKey> {
-    const row = await this.findNewest(caseId);
-    if (row) return this.unwrap(row, caseId);
+    const held = await this.allKeys(caseId);
+    if (held.length > 0) return held.reduce((newest, candidate) => (candidate.version > newest.version ? candidate : newest));
     const organizationKey = await this.organizationKeys.currentKey(organizationId);
     const version = 1;
     const wrapped = wrapKey(organizationKey, generateDataKey(), { kind: 'case-key', organizationId, caseId, version });
@@ -42,26 +46,21 @@ export class CaseKeyService {
       insert into case_keys (id, organization_id, case_id, version, wrapped_key, org_key_version)
       values (${uuidv7()}::uuid, ${organizationId}::uuid, ${caseId}::uuid, ${version}, ${new Uint8Array(wrapped)}, ${organizationKey.version})
       on conflict (case_id, version) do nothing`;
-    const stored = await this.findNewest(caseId);
+    this.db.forget(caseKeysOf(caseId));
+    const [stored] = await this.allKeys(caseId);
     if (!stored) throw new Error('The case key could not be stored');
-    return this.unwrap(stored, caseId);
+    return stored;
   }
 
-  private findNewest(caseId: string) {
-    return this.db.tx.caseKey.findFirst({
-      where: { caseId },
-      orderBy: { version: 'desc' },
-      select: { version: true, wrappedKey: true, organizationId: true },
+  /** Every data key version the case still holds, for decrypting; read once per request. */
+  allKeys(caseId: string): Promise<VersionedKey[]> {
+    return this.db.once(caseKeysOf(caseId), async () => {
+      const rows = await this.db.tx.caseKey.findMany({
+        where: { caseId },
+        select: { version: true, wrappedKey: true, organizationId: true },
+      });
+      return Promise.all(rows.map((row) => this.unwrap(row, caseId)));
     });
-  }
-
-  /** Every data key version the case still holds, for decrypting. */
-  async allKeys(caseId: string): Promise<VersionedKey[]> {
-    const rows = await this.db.tx.caseKey.findMany({
-      where: { caseId },
-      select: { version: true, wrappedKey: true, organizationId: true },
-    });
-    return Promise.all(rows.map((row) => this.unwrap(row, caseId)));
   }
 
   private async unwrap(
