@@ -15,10 +15,23 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  turbopack: {
+    resolveAlias: {
+      // The package's dist is CommonJS (for the API), which the bundler cannot tree-shake: every
+      // schema, and all of zod's locales, would reach the browser. Its ES module sources can be
+      // (which is why its package.json declares no "type": Node and tsc still read it as CommonJS).
+      '@lapata/contracts': '../../packages/contracts/src/index.ts',
+    },
+  },
   reactStrictMode: true,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
 };
 
-export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);
+export default createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  // Messages are compiled at build time, so the browser gets a small formatter instead of the ICU
+  // message parser.
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+})(nextConfig);

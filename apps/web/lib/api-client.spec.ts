@@ -2,6 +2,7 @@ import { ErrorCode, SetupStatusResponseSchema } from '@lapata/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callApi } from './api-client';
 import { apiUnavailableCode } from './api-error';
+import { lazySchema } from './lazy-contracts';
 
 /** Answers every fetch with `response` (or rejects with `error`) and records what was asked. */
 function answer(response: Response | Error) {
@@ -49,6 +50,14 @@ describe('callApi', () => {
   it('fails loudly on an answer of the wrong shape', async () => {
     answer(Response.json({ needed: 'yes' }));
     await expect(callApi('/things', SetupStatusResponseSchema)).rejects.toThrow();
+  });
+
+  it('parses with a shared schema loaded on first use, and fails loudly on the wrong shape', async () => {
+    const schema = lazySchema((contracts) => contracts.SetupStatusResponseSchema);
+    answer(Response.json({ needed: false }));
+    await expect(callApi('/things', schema)).resolves.toEqual({ kind: 'ok', data: { needed: false } });
+    answer(Response.json({ needed: 'no' }));
+    await expect(callApi('/things', schema)).rejects.toThrow();
   });
 
   it('reads 401 as signed out, keeping the error that says why', async () => {

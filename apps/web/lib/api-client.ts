@@ -12,11 +12,11 @@ export type ApiOutcome<T> =
 
 /**
  * Calls `/api<path>` on this origin with the session cookie. A successful answer is parsed with
- * the shared schema: a wrong shape is a bug between API and web and fails loudly.
+ * the shared schema (see lazySchema): a wrong shape is a bug between API and web and fails loudly.
  */
 export async function callApi<T>(
   path: string,
-  schema: { parse(value: unknown): T } | null,
+  schema: { parse(value: unknown): T | Promise<T> } | null,
   init: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown } = {},
 ): Promise<ApiOutcome<T>> {
   let response: Response;
@@ -35,7 +35,7 @@ export async function callApi<T>(
     return { kind: 'unreachable' };
   }
   if (response.ok) {
-    const data = schema ? schema.parse(await response.json()) : (undefined as T);
+    const data = schema ? await schema.parse(await response.json()) : (undefined as T);
     return { kind: 'ok', data };
   }
   const error = await readApiError(response);

@@ -1,10 +1,12 @@
-import { ErrorCode, ErrorResponseSchema, type ErrorResponse } from '@lapata/contracts';
+import { ErrorCode, type ErrorResponse } from '@lapata/contracts';
+import { loadContracts } from './lazy-contracts';
 
 export type ApiError = ErrorResponse['error'];
 
 /** The error a failed API answer carries, or null when the answer is not in the shared error shape. */
 export async function readApiError(response: Response): Promise<ApiError | null> {
   if (!response.headers.get('content-type')?.includes('application/json')) return null;
+  const { ErrorResponseSchema } = await loadContracts();
   const parsed = ErrorResponseSchema.safeParse(await response.json());
   return parsed.success ? parsed.data.error : null;
 }

@@ -20,30 +20,3 @@ export const ErrorResponseSchema = z.object({
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
-
-export const ErrorCode = {
-  ValidationFailed: 'VALIDATION_FAILED',
-  NotFound: 'NOT_FOUND',
-  Unauthenticated: 'UNAUTHENTICATED',
-  MfaRequired: 'MFA_REQUIRED',
-  CsrfRejected: 'CSRF_REJECTED',
-  Conflict: 'CONFLICT',
-  StaleVersion: 'STALE_VERSION',
-  IllegalTransition: 'ILLEGAL_TRANSITION',
-  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
-  RateLimited: 'RATE_LIMITED',
-  SetupUnavailable: 'SETUP_UNAVAILABLE',
-  InvalidSetupToken: 'INVALID_SETUP_TOKEN',
-  InvalidResetToken: 'INVALID_RESET_TOKEN',
-  InvitationInvalid: 'INVITATION_INVALID',
-  InvitationEmailMismatch: 'INVITATION_EMAIL_MISMATCH',
-  InvalidCredentials: 'INVALID_CREDENTIALS',
-  LastOrganizationAdmin: 'LAST_ORGANIZATION_ADMIN',
-  AlreadyMember: 'ALREADY_MEMBER',
-  InvalidMfaCode: 'INVALID_MFA_CODE',
-  MfaRequiredByOrganization: 'MFA_REQUIRED_BY_ORGANIZATION',
-  InvalidPasskey: 'INVALID_PASSKEY',
-  InternalError: 'INTERNAL_ERROR',
-  ApiUnavailable: 'API_UNAVAILABLE',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './errors';
+export * from './error-codes';
 export * from './fields';
 export * from './health';
 export * from './setup';

@@ -1,10 +1,11 @@
 'use client';
 
-import { CalendarFeedCreatedSchema, CalendarFeedStatusSchema, type CalendarFeedStatus } from '@lapata/contracts';
+import type { CalendarFeedStatus } from '@lapata/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorNotice, MessageBox, type Message } from '../../../components/message-box';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-contracts';
 import styles from './account.module.css';
 
 type Load = { state: 'loading' } | { state: 'ready'; status: CalendarFeedStatus } | { state: 'error' };
@@ -46,7 +47,7 @@ export function CalendarFeed({ initial }: { initial?: CalendarFeedStatus } = {})
     setBusy(true);
     setError(null);
     setMessage(null);
-    const outcome = await callApi('/account/calendar-feed', CalendarFeedCreatedSchema, { method: 'POST' });
+    const outcome = await callApi('/account/calendar-feed', lazySchema((contracts) => contracts.CalendarFeedCreatedSchema), { method: 'POST' });
     setBusy(false);
     setAsking(null);
     if (outcome.kind === 'ok') {
@@ -155,6 +156,6 @@ export function CalendarFeed({ initial }: { initial?: CalendarFeedStatus } = {})
 }
 
 async function readStatus(): Promise<Load> {
-  const outcome = await callApi('/account/calendar-feed', CalendarFeedStatusSchema);
+  const outcome = await callApi('/account/calendar-feed', lazySchema((contracts) => contracts.CalendarFeedStatusSchema));
   return outcome.kind === 'ok' ? { state: 'ready', status: outcome.data } : { state: 'error' };
 }

@@ -1,13 +1,6 @@
 'use client';
 
-import {
-  ErrorCode,
-  MfaStatusResponseSchema,
-  RecoveryCodesRegenerateRequestSchema,
-  RecoveryCodesResponseSchema,
-  TotpDisableRequestSchema,
-  type MfaStatusResponse,
-} from '@lapata/contracts';
+import { ErrorCode, type MfaStatusResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from '../../../i18n/navigation';
@@ -15,6 +8,7 @@ import { focusFirstInvalid, type FieldErrors } from '../../../components/form-er
 import { PasswordField, TextField } from '../../../components/form-field';
 import { ErrorNotice, MessageBox, type Message } from '../../../components/message-box';
 import { callApi, type ApiOutcome } from '../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../lib/lazy-contracts';
 import { PasskeyManager } from '../mfa/passkey-manager';
 import styles from '../mfa/mfa.module.css';
 import { RecoveryCodes } from '../mfa/recovery-codes';
@@ -80,6 +74,7 @@ export function MfaSection() {
   async function makeNewCodes(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const { RecoveryCodesRegenerateRequestSchema } = await loadContracts();
     const parsed = RecoveryCodesRegenerateRequestSchema.safeParse({
       currentPassword: String(new FormData(form).get(inputNames.codes.currentPassword) ?? ''),
     });
@@ -91,7 +86,7 @@ export function MfaSection() {
     }
     setBusy('codes');
     setNotice(null);
-    const outcome = await callApi('/account/mfa/recovery-codes', RecoveryCodesResponseSchema, {
+    const outcome = await callApi('/account/mfa/recovery-codes', lazySchema((contracts) => contracts.RecoveryCodesResponseSchema), {
       method: 'POST',
       body: parsed.data,
     });
@@ -111,6 +106,7 @@ export function MfaSection() {
       currentPassword: String(data.get(inputNames.off.currentPassword) ?? ''),
       code: String(data.get(inputNames.off.code) ?? ''),
     };
+    const { TotpDisableRequestSchema } = await loadContracts();
     const parsed = TotpDisableRequestSchema.safeParse(values);
     if (!parsed.success) {
       const fields: FieldErrors<Field> = {};
@@ -221,7 +217,7 @@ export function MfaSection() {
 }
 
 async function readStatus(): Promise<Load> {
-  const outcome = await callApi('/account/mfa', MfaStatusResponseSchema);
+  const outcome = await callApi('/account/mfa', lazySchema((contracts) => contracts.MfaStatusResponseSchema));
   if (outcome.kind === 'ok') return { state: 'ready', status: outcome.data };
   return { state: outcome.kind === 'signedOut' ? 'signedOut' : 'error' };
 }

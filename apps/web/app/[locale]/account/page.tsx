@@ -1,4 +1,4 @@
-import { AccountSessionListResponseSchema } from '@lapata/contracts';
+import { AccountSessionListResponseSchema, REMINDER_OFFSET_CHOICES } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { readFromApi } from '../../../lib/server-api';
@@ -34,7 +34,7 @@ export default async function AccountPage() {
         <PasswordChangeForm />
       </section>
       <MfaSection />
-      <ReminderSettings />
+      <ReminderSettings choices={REMINDER_OFFSET_CHOICES} />
       <CalendarFeed />
     </>
   );

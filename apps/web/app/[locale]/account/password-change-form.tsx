@@ -1,6 +1,6 @@
 'use client';
 
-import { ErrorCode, PasswordChangeRequestSchema } from '@lapata/contracts';
+import { ErrorCode } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { useRouter } from '../../../i18n/navigation';
@@ -8,6 +8,7 @@ import { useFormErrors, type FieldErrors } from '../../../components/form-errors
 import { PasswordField } from '../../../components/form-field';
 import { ErrorNotice } from '../../../components/message-box';
 import { callApi } from '../../../lib/api-client';
+import { loadContracts } from '../../../lib/lazy-contracts';
 import { newPasswordMessage } from './password-messages';
 
 type Field = 'currentPassword' | 'newPassword';
@@ -28,6 +29,7 @@ export function PasswordChangeForm() {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const values = { currentPassword: String(data.get('currentPassword') ?? ''), newPassword: String(data.get('newPassword') ?? '') };
+    const { PasswordChangeRequestSchema } = await loadContracts();
     const parsed = PasswordChangeRequestSchema.safeParse(values);
     if (!parsed.success) {
       const errors: FieldErrors<Field> = {};
@@ -59,7 +61,7 @@ export function PasswordChangeForm() {
       refuse(
         {
           currentPassword: fields.currentPassword ? t('currentWrong') : undefined,
-          newPassword: fields.newPassword ? newPasswordMessage(fields.newPassword.join(' '), t('common')) : undefined,
+          newPassword: fields.newPassword ? await newPasswordMessage(fields.newPassword.join(' '), t('common')) : undefined,
         },
         null,
       );

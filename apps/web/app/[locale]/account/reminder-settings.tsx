@@ -1,25 +1,22 @@
 'use client';
 
-import {
-  ErrorCode,
-  REMINDER_OFFSET_CHOICES,
-  ReminderSettingsSchema,
-  UpdateReminderSettingsRequestSchema,
-  type ReminderSettings as Settings,
-} from '@lapata/contracts';
+import { ErrorCode, type REMINDER_OFFSET_CHOICES, type ReminderSettings as Settings } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorNotice, MessageBox, type Message } from '../../../components/message-box';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../lib/lazy-contracts';
 import styles from './account.module.css';
 import checkboxStyles from '../mfa/mfa.module.css';
 
 type Load = { state: 'loading' } | { state: 'ready'; settings: Settings } | { state: 'error' };
+type OffsetChoice = (typeof REMINDER_OFFSET_CHOICES)[number];
 
-const CHOICE_KEYS = new Set<number>(REMINDER_OFFSET_CHOICES);
-
-/** When hearing reminders come by email, and whether they come for cases the user follows as family. */
-export function ReminderSettings({ initial }: { initial?: Settings } = {}) {
+/**
+ * When hearing reminders come by email, and whether they come for cases the user follows as family.
+ * `choices`: the times offered (REMINDER_OFFSET_CHOICES).
+ */
+export function ReminderSettings({ choices, initial }: { choices: readonly OffsetChoice[]; initial?: Settings }) {
   const t = useTranslations('reminderSettings');
   const tErrors = useTranslations('errors');
   const [load, setLoad] = useState<Load>(initial ? { state: 'ready', settings: initial } : { state: 'loading' });
@@ -42,9 +39,9 @@ export function ReminderSettings({ initial }: { initial?: Settings } = {}) {
   if (load.state === 'error') return <MessageBox message={{ tone: 'error', text: tErrors('unexpected') }} />;
   const { settings } = load;
   // The offered times, plus any other time the account already has (set before, or elsewhere).
-  const offsets = [...new Set([...REMINDER_OFFSET_CHOICES, ...settings.offsetsMinutes])].sort((a, b) => b - a);
+  const offsets = [...new Set([...choices, ...settings.offsetsMinutes])].sort((a, b) => b - a);
   const label = (minutes: number) =>
-    CHOICE_KEYS.has(minutes) ? t(`offset.${minutes as (typeof REMINDER_OFFSET_CHOICES)[number]}`) : t('offset.other', { minutes });
+    (choices as readonly number[]).includes(minutes) ? t(`offset.${minutes as OffsetChoice}`) : t('offset.other', { minutes });
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,12 +53,13 @@ export function ReminderSettings({ initial }: { initial?: Settings } = {}) {
     };
     setMessage(null);
     setFormError(null);
+    const { UpdateReminderSettingsRequestSchema } = await loadContracts();
     if (!UpdateReminderSettingsRequestSchema.safeParse(body).success) {
       setFormError(t('invalid'));
       return;
     }
     setSaving(true);
-    const outcome = await callApi('/account/reminder-settings', ReminderSettingsSchema, { method: 'PUT', body });
+    const outcome = await callApi('/account/reminder-settings', lazySchema((contracts) => contracts.ReminderSettingsSchema), { method: 'PUT', body });
     setSaving(false);
     if (outcome.kind === 'ok') {
       setLoad({ state: 'ready', settings: outcome.data });
@@ -124,6 +122,6 @@ export function ReminderSettings({ initial }: { initial?: Settings } = {}) {
 }
 
 async function readSettings(): Promise<Load> {
-  const outcome = await callApi('/account/reminder-settings', ReminderSettingsSchema);
+  const outcome = await callApi('/account/reminder-settings', lazySchema((contracts) => contracts.ReminderSettingsSchema));
   return outcome.kind === 'ok' ? { state: 'ready', settings: outcome.data } : { state: 'error' };
 }

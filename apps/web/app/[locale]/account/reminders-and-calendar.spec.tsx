@@ -1,3 +1,4 @@
+import { REMINDER_OFFSET_CHOICES } from '@lapata/contracts';
 import { NextIntlClientProvider } from 'next-intl';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ const render = (locale: 'en' | 'ur', node: React.ReactNode) =>
 describe('account: reminders and calendar link', () => {
   it('offers the reminder times as labelled checkboxes, ticked as saved, with the family opt-in', () => {
     for (const locale of ['en', 'ur'] as const) {
-      const html = render(locale, <ReminderSettings initial={{ offsetsMinutes: [1440, 45], familyOptIn: false, version: 3 }} />);
+      const html = render(locale, <ReminderSettings choices={REMINDER_OFFSET_CHOICES} initial={{ offsetsMinutes: [1440, 45], familyOptIn: false, version: 3 }} />);
       for (const minutes of [10080, 4320, 1440, 120, 45]) {
         expect(html).toContain(`id="field-offset-${minutes}"`);
         expect(html).toContain(`for="field-offset-${minutes}"`);

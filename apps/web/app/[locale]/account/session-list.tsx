@@ -1,10 +1,11 @@
 'use client';
 
-import { EndedSessionsResponseSchema, type AccountSession } from '@lapata/contracts';
+import type { AccountSession } from '@lapata/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRouter } from '../../../i18n/navigation';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-contracts';
 import styles from './account.module.css';
 
 /** The user's live sessions; any but this one can be ended, one by one or all at once. */
@@ -80,7 +81,7 @@ export function SessionList({ sessions }: { sessions: AccountSession[] }) {
           disabled={busy}
           onClick={() =>
             void act(
-              () => callApi('/account/sessions/end-others', EndedSessionsResponseSchema, { method: 'POST' }),
+              () => callApi('/account/sessions/end-others', lazySchema((contracts) => contracts.EndedSessionsResponseSchema), { method: 'POST' }),
               t('endedOthers'),
             )
           }

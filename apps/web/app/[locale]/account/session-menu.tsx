@@ -1,10 +1,10 @@
 'use client';
 
-import { SessionResponseSchema } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Link, usePathname, useRouter } from '../../../i18n/navigation';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-contracts';
 import styles from './account.module.css';
 
 /**
@@ -21,7 +21,7 @@ export function SessionMenu() {
 
   useEffect(() => {
     let current = true;
-    void callApi('/auth/session', SessionResponseSchema).then((outcome) => {
+    void callApi('/auth/session', lazySchema((contracts) => contracts.SessionResponseSchema)).then((outcome) => {
       if (current) setSignedIn(outcome.kind === 'ok');
     });
     return () => {

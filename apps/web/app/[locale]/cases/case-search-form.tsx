@@ -1,6 +1,6 @@
 'use client';
 
-import { CaseSearchRequestSchema, CaseSearchResponseSchema, type CaseSummary } from '@lapata/contracts';
+import type { CaseSummary } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '../../../i18n/navigation';
@@ -8,6 +8,7 @@ import { useFormErrors } from '../../../components/form-errors';
 import { TextField } from '../../../components/form-field';
 import { ErrorNotice } from '../../../components/message-box';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../lib/lazy-contracts';
 import { signInPath } from '../../../lib/api-error';
 import { apiFieldText } from './api-field-text';
 import { CaseCard } from './case-card';
@@ -36,6 +37,7 @@ export function CaseSearchForm() {
       by === 'name'
         ? { by, name: String(data.get('name') ?? '') }
         : { by, nationalId: String(data.get('nationalId') ?? ''), nationalIdCountry: String(data.get('nationalIdCountry') ?? 'PK').toUpperCase() };
+    const { CaseSearchRequestSchema } = await loadContracts();
     const parsed = CaseSearchRequestSchema.safeParse(body);
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), apiFieldText([issue.message])]));
@@ -44,7 +46,7 @@ export function CaseSearchForm() {
     }
     clearErrors();
     setSearching(true);
-    const outcome = await callApi('/cases/search', CaseSearchResponseSchema, { method: 'POST', body: parsed.data });
+    const outcome = await callApi('/cases/search', lazySchema((contracts) => contracts.CaseSearchResponseSchema), { method: 'POST', body: parsed.data });
     setSearching(false);
     if (outcome.kind === 'ok') setResults(outcome.data.items);
     else if (outcome.kind === 'signedOut') router.replace(signInPath(outcome.error));

@@ -1,11 +1,12 @@
 'use client';
 
-import { CaseListResponseSchema, type CaseSummary } from '@lapata/contracts';
+import type { CaseSummary } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from '../../../i18n/navigation';
 import { ErrorNotice } from '../../../components/message-box';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-contracts';
 import { signInPath } from '../../../lib/api-error';
 import { CaseCard } from './case-card';
 
@@ -31,7 +32,7 @@ export function MoreCases({ firstCursor, filterQuery = '' }: { firstCursor: stri
     setError(null);
     const outcome = await callApi(
       `/cases?cursor=${encodeURIComponent(cursor)}${filterQuery ? `&${filterQuery}` : ''}`,
-      CaseListResponseSchema,
+      lazySchema((contracts) => contracts.CaseListResponseSchema),
     );
     setLoading(false);
     if (outcome.kind === 'ok') {

@@ -1,10 +1,11 @@
 'use client';
 
-import { ErrorCode, LoginRequestSchema, LoginResponseSchema } from '@lapata/contracts';
+import { ErrorCode } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Link, useRouter } from '../../../i18n/navigation';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../lib/lazy-contracts';
 import { useFormErrors, type FieldErrors } from '../../../components/form-errors';
 import { EmailField, PasswordField } from '../../../components/form-field';
 import { ErrorNotice } from '../../../components/message-box';
@@ -28,6 +29,7 @@ export function LoginForm() {
     const values = { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') };
 
     // The schema the API validates with; the messages come from our catalogue, in the page's language.
+    const { LoginRequestSchema } = await loadContracts();
     const parsed = LoginRequestSchema.safeParse(values);
     if (!parsed.success) {
       const errors: FieldErrors<LoginField> = {};
@@ -41,7 +43,7 @@ export function LoginForm() {
 
     setSubmitting(true);
     setFormError(null);
-    const outcome = await callApi('/auth/login', LoginResponseSchema, { method: 'POST', body: parsed.data });
+    const outcome = await callApi('/auth/login', lazySchema((contracts) => contracts.LoginResponseSchema), { method: 'POST', body: parsed.data });
     if (outcome.kind === 'ok') {
       router.replace(NEXT_PAGE[outcome.data.mfa]);
       router.refresh();

@@ -1,12 +1,6 @@
 'use client';
 
-import {
-  ErrorCode,
-  MfaChallengeResponseSchema,
-  MfaCodeSchema,
-  TotpCodeSchema,
-  WebAuthnOptionsResponseSchema,
-} from '@lapata/contracts';
+import { ErrorCode } from '@lapata/contracts';
 import {
   browserSupportsWebAuthn,
   startAuthentication,
@@ -19,6 +13,7 @@ import { useFormErrors } from '../../../components/form-errors';
 import { TextField } from '../../../components/form-field';
 import { ErrorNotice } from '../../../components/message-box';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../lib/lazy-contracts';
 import styles from './mfa.module.css';
 import { SIGNED_IN_HOME } from './signed-in-home';
 
@@ -57,12 +52,13 @@ export function ChallengeForm() {
     event.preventDefault();
     const typed = String(new FormData(event.currentTarget).get('code') ?? '');
     if (typed.trim() === '') return refuse(tErrors('required'));
+    const { MfaCodeSchema, TotpCodeSchema } = await loadContracts();
     const parsed = (mode === 'app' ? TotpCodeSchema : MfaCodeSchema).safeParse(typed);
     if (!parsed.success) return refuse(mode === 'app' ? t('codeFormat') : t('recoveryFormat'));
 
     setSubmitting(true);
     setFormError(null);
-    const outcome = await callApi('/auth/mfa', MfaChallengeResponseSchema, { method: 'POST', body: { code: parsed.data } });
+    const outcome = await callApi('/auth/mfa', lazySchema((contracts) => contracts.MfaChallengeResponseSchema), { method: 'POST', body: { code: parsed.data } });
     setSubmitting(false);
     const error = outcome.kind === 'failed' ? outcome.error : null;
     if (outcome.kind === 'ok') {
@@ -96,7 +92,7 @@ export function ChallengeForm() {
     setPasskeyBusy(true);
     clearErrors();
     try {
-      const options = await callApi('/auth/mfa/passkey/options', WebAuthnOptionsResponseSchema, { method: 'POST' });
+      const options = await callApi('/auth/mfa/passkey/options', lazySchema((contracts) => contracts.WebAuthnOptionsResponseSchema), { method: 'POST' });
       if (options.kind !== 'ok') {
         if (options.kind === 'signedOut') router.replace('/login');
         else if (options.kind === 'unreachable') refuse(tErrors('apiUnavailable'), false);
@@ -112,7 +108,7 @@ export function ChallengeForm() {
         refuse(t('passkeyCancelled'), false);
         return;
       }
-      const outcome = await callApi('/auth/mfa/passkey', MfaChallengeResponseSchema, { method: 'POST', body: { credential } });
+      const outcome = await callApi('/auth/mfa/passkey', lazySchema((contracts) => contracts.MfaChallengeResponseSchema), { method: 'POST', body: { credential } });
       const error = outcome.kind === 'failed' ? outcome.error : null;
       if (outcome.kind === 'ok') signedIn();
       else if (outcome.kind === 'signedOut') router.replace('/login');

@@ -1,12 +1,6 @@
 'use client';
 
-import {
-  ErrorCode,
-  PasskeyNameSchema,
-  PasskeySchema,
-  WebAuthnOptionsResponseSchema,
-  type Passkey,
-} from '@lapata/contracts';
+import { ErrorCode, type Passkey } from '@lapata/contracts';
 import { browserSupportsWebAuthn, startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
@@ -14,6 +8,7 @@ import { focusFirstInvalid, type FieldErrors } from '../../../components/form-er
 import { FormField, PasswordField, TextField } from '../../../components/form-field';
 import { MessageBox, type Message } from '../../../components/message-box';
 import { callApi, type ApiOutcome } from '../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../lib/lazy-contracts';
 import styles from './mfa.module.css';
 
 type Field = 'passkeyName' | 'passkeyPassword' | 'removePassword';
@@ -55,6 +50,7 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    const { PasskeyNameSchema } = await loadContracts();
     const name = PasskeyNameSchema.safeParse(String(data.get('passkeyName') ?? ''));
     const currentPassword = String(data.get('passkeyPassword') ?? '');
     const errors: FieldErrors<Field> = {};
@@ -66,7 +62,7 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
     setNotice(null);
     setFieldErrors({});
     try {
-      const options = await callApi('/account/mfa/passkeys/options', WebAuthnOptionsResponseSchema, {
+      const options = await callApi('/account/mfa/passkeys/options', lazySchema((contracts) => contracts.WebAuthnOptionsResponseSchema), {
         method: 'POST',
         body: { currentPassword },
       });
@@ -78,7 +74,7 @@ export function PasskeyManager({ passkeys, onChanged }: { passkeys: Passkey[]; o
         // Closed, timed out, or the device refused: nothing was made.
         return refuse(form, {}, t('addCancelled'));
       }
-      const added = await callApi('/account/mfa/passkeys', PasskeySchema, { method: 'POST', body: { name: name.data, credential } });
+      const added = await callApi('/account/mfa/passkeys', lazySchema((contracts) => contracts.PasskeySchema), { method: 'POST', body: { name: name.data, credential } });
       if (added.kind !== 'ok') return refuseCall(form, added, 'passkeyPassword');
       form.reset();
       setNotice({ tone: 'success', text: t('addDone') });

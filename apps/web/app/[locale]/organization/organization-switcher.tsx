@@ -1,10 +1,11 @@
 'use client';
 
-import { AccountOrganizationListResponseSchema, OrganizationSwitchResponseSchema, type AccountOrganization } from '@lapata/contracts';
+import type { AccountOrganization } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { usePathname } from '../../../i18n/navigation';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-contracts';
 import styles from './organization.module.css';
 
 /**
@@ -21,7 +22,7 @@ export function OrganizationSwitcher() {
   // Read again on every navigation, so it appears after signing in and goes after signing out.
   useEffect(() => {
     let current = true;
-    void callApi('/account/organizations', AccountOrganizationListResponseSchema).then((outcome) => {
+    void callApi('/account/organizations', lazySchema((contracts) => contracts.AccountOrganizationListResponseSchema)).then((outcome) => {
       if (current) setOrganizations(outcome.kind === 'ok' ? outcome.data.organizations : []);
     });
     return () => {
@@ -37,7 +38,7 @@ export function OrganizationSwitcher() {
     const organizationId = String(new FormData(event.currentTarget).get('organizationId') ?? '');
     if (!organizationId || organizationId === active?.organizationId) return;
     setSwitching(true);
-    const outcome = await callApi('/account/organization', OrganizationSwitchResponseSchema, {
+    const outcome = await callApi('/account/organization', lazySchema((contracts) => contracts.OrganizationSwitchResponseSchema), {
       method: 'POST',
       body: { organizationId },
     });

@@ -1,6 +1,6 @@
 'use client';
 
-import { ErrorCode, PasswordResetRequestSchema, PasswordResetRequestedResponseSchema } from '@lapata/contracts';
+import { ErrorCode } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from '../../../i18n/navigation';
@@ -8,6 +8,7 @@ import { useFormErrors } from '../../../components/form-errors';
 import { EmailField } from '../../../components/form-field';
 import { ErrorNotice } from '../../../components/message-box';
 import { callApi } from '../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../lib/lazy-contracts';
 
 export function ResetRequestForm() {
   const t = useTranslations('passwordReset.request');
@@ -25,12 +26,13 @@ export function ResetRequestForm() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get('email') ?? '');
+    const { PasswordResetRequestSchema } = await loadContracts();
     const parsed = PasswordResetRequestSchema.safeParse({ email });
     if (!parsed.success) return refuse(email.trim() === '' ? tErrors('required') : t('emailInvalid'), true);
 
     setSubmitting(true);
     setFormError(null);
-    const outcome = await callApi('/auth/password-reset', PasswordResetRequestedResponseSchema, {
+    const outcome = await callApi('/auth/password-reset', lazySchema((contracts) => contracts.PasswordResetRequestedResponseSchema), {
       method: 'POST',
       body: parsed.data,
     });

@@ -1,12 +1,13 @@
 'use client';
 
-import { ErrorCode, SetupRequestSchema } from '@lapata/contracts';
+import { ErrorCode } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useFormErrors, type FieldErrors } from '../../../components/form-errors';
 import { EmailField, PasswordField, TextField } from '../../../components/form-field';
 import { ErrorNotice } from '../../../components/message-box';
 import { apiUnavailableCode, readApiError } from '../../../lib/api-error';
+import { loadContracts } from '../../../lib/lazy-contracts';
 import { SetupNotice } from './setup-notice';
 
 const setupFields = ['token', 'organizationName', 'caseReferencePrefix', 'adminName', 'adminEmail', 'password'] as const;
@@ -37,6 +38,7 @@ export function SetupForm() {
     const values = readValues(form);
 
     // The same schema the API validates with; messages come from our catalogue so they are localised.
+    const { SetupRequestSchema } = await loadContracts();
     const parsed = SetupRequestSchema.safeParse(values);
     if (!parsed.success) {
       const errors: FieldErrors<SetupField> = {};

@@ -1,6 +1,5 @@
 'use client';
 
-import { BreakGlassRequestSchema, GrantResponseSchema } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../i18n/navigation';
@@ -8,6 +7,7 @@ import { useFormErrors } from '../../../../components/form-errors';
 import { FormField } from '../../../../components/form-field';
 import { ErrorNotice } from '../../../../components/message-box';
 import { callApi } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { signInPath } from '../../../../lib/api-error';
 import { apiFieldText } from '../api-field-text';
 
@@ -23,6 +23,7 @@ export function BreakGlassForm({ caseId }: { caseId: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     const typed = String(new FormData(form).get('reason') ?? '');
+    const { BreakGlassRequestSchema } = await loadContracts();
     const parsed = BreakGlassRequestSchema.safeParse({ reason: typed });
     if (!parsed.success) {
       const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big');
@@ -32,7 +33,7 @@ export function BreakGlassForm({ caseId }: { caseId: string }) {
     }
     setSubmitting(true);
     setFormError(null);
-    const outcome = await callApi(`/cases/${caseId}/break-glass`, GrantResponseSchema, {
+    const outcome = await callApi(`/cases/${caseId}/break-glass`, lazySchema((contracts) => contracts.GrantResponseSchema), {
       method: 'POST',
       body: parsed.data,
     });

@@ -1,6 +1,5 @@
 'use client';
 
-import { CaseDeletionRequestSchema, CaseDeletionResponseSchema } from '@lapata/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useRouter } from '../../../../i18n/navigation';
@@ -8,6 +7,7 @@ import { useFormErrors } from '../../../../components/form-errors';
 import { FormField } from '../../../../components/form-field';
 import { ErrorNotice } from '../../../../components/message-box';
 import { callApi } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { signInPath } from '../../../../lib/api-error';
 import { apiFieldText } from '../api-field-text';
 import { dateFormat } from '../case-dates';
@@ -30,13 +30,15 @@ export function CaseDeletionForm({ caseId }: { caseId: string }) {
     if (reason !== null) confirmButton.current?.focus();
   }, [reason]);
 
-  function check(event: FormEvent<HTMLFormElement>) {
+  async function check(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const typed = String(new FormData(event.currentTarget).get('reason') ?? '');
+    const checked = event.currentTarget;
+    const typed = String(new FormData(checked).get('reason') ?? '');
+    const { CaseDeletionRequestSchema } = await loadContracts();
     const parsed = CaseDeletionRequestSchema.safeParse({ reason: typed });
     if (!parsed.success) {
       const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big');
-      showErrors(event.currentTarget, { reason: typed.trim() === '' ? tErrors('required') : tooLong ? t('reasonLong') : t('reasonShort') }, t('errorSummary'));
+      showErrors(checked, { reason: typed.trim() === '' ? tErrors('required') : tooLong ? t('reasonLong') : t('reasonShort') }, t('errorSummary'));
       return;
     }
     clearErrors();
@@ -46,7 +48,7 @@ export function CaseDeletionForm({ caseId }: { caseId: string }) {
   async function confirm() {
     if (reason === null) return;
     setSubmitting(true);
-    const outcome = await callApi(`/cases/${caseId}/deletion`, CaseDeletionResponseSchema, { method: 'POST', body: { reason } });
+    const outcome = await callApi(`/cases/${caseId}/deletion`, lazySchema((contracts) => contracts.CaseDeletionResponseSchema), { method: 'POST', body: { reason } });
     setSubmitting(false);
     setReason(null);
     if (outcome.kind === 'ok') {
@@ -84,7 +86,7 @@ export function CaseDeletionForm({ caseId }: { caseId: string }) {
   }
 
   return (
-    <form ref={form} noValidate onSubmit={check} aria-busy={submitting}>
+    <form ref={form} noValidate onSubmit={(event) => void check(event)} aria-busy={submitting}>
       <ErrorNotice message={formError} />
       <FormField name="reason" label={t('reason')} hint={t('reasonHint')} error={fieldErrors.reason}>
         {(control) => <textarea {...control} dir="auto" rows={3} maxLength={500} required disabled={reason !== null} />}

@@ -1,6 +1,5 @@
 'use client';
 
-import { CaseResponseSchema, UpdateCaseRequestSchema } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../i18n/navigation';
@@ -8,6 +7,7 @@ import { useFormErrors } from '../../../../components/form-errors';
 import { FormField, TextField } from '../../../../components/form-field';
 import { ErrorNotice, MessageBox, type Message } from '../../../../components/message-box';
 import { callApi } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { signInPath } from '../../../../lib/api-error';
 import { apiFieldText } from '../api-field-text';
 import styles from '../case-list.module.css';
@@ -44,6 +44,7 @@ export function CaseEditForm({
     const data = new FormData(form);
     setMessage(null);
     const assignee = caseworkers ? String(data.get('assignedCaseworkerId') ?? '') : undefined;
+    const { UpdateCaseRequestSchema } = await loadContracts();
     const parsed = UpdateCaseRequestSchema.safeParse({
       tags: splitTags(String(data.get('tags') ?? '')),
       ...(assignee === undefined ? {} : { assignedCaseworkerId: assignee === '' ? null : assignee }),
@@ -55,7 +56,7 @@ export function CaseEditForm({
     }
     clearErrors();
     setSubmitting(true);
-    const outcome = await callApi(`/cases/${caseId}`, CaseResponseSchema, { method: 'PATCH', body: parsed.data });
+    const outcome = await callApi(`/cases/${caseId}`, lazySchema((contracts) => contracts.CaseResponseSchema), { method: 'PATCH', body: parsed.data });
     setSubmitting(false);
     if (outcome.kind === 'ok') {
       setMessage({ tone: 'success', text: t('saved') });

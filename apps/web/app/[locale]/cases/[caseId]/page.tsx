@@ -1,4 +1,4 @@
-import { AssignableCaseworkersResponseSchema } from '@lapata/contracts';
+import { AssignableCaseworkersResponseSchema, CaseStatusSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -66,7 +66,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         </dd>
       </dl>
       <StatusHistory history={data.statusHistory} names={names} />
-      {canContribute ? <StatusChangeForm caseId={data.id} current={data.status} version={data.version} /> : null}
+      {canContribute ? <StatusChangeForm caseId={data.id} current={data.status} version={data.version} statuses={CaseStatusSchema.options} /> : null}
       {canManage ? (
         <CaseEditForm
           key={data.version}

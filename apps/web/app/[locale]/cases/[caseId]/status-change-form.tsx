@@ -1,6 +1,6 @@
 'use client';
 
-import { CaseResponseSchema, CaseStatusChangeRequestSchema, CaseStatusSchema, type CaseStatus } from '@lapata/contracts';
+import type { CaseStatus } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../i18n/navigation';
@@ -8,6 +8,7 @@ import { useFormErrors } from '../../../../components/form-errors';
 import { FormField, TextField } from '../../../../components/form-field';
 import { ErrorNotice, MessageBox, type Message } from '../../../../components/message-box';
 import { callApi } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { signInPath } from '../../../../lib/api-error';
 import { apiFieldText } from '../api-field-text';
 import styles from '../case-list.module.css';
@@ -16,7 +17,18 @@ const FIELDS = ['status', 'effectiveOn', 'note'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** Records a change of status with the day it took effect (today by default, in Pakistan time). */
-export function StatusChangeForm({ caseId, current, version }: { caseId: string; current: CaseStatus; version: number }) {
+export function StatusChangeForm({
+  caseId,
+  current,
+  version,
+  statuses,
+}: {
+  caseId: string;
+  current: CaseStatus;
+  version: number;
+  /** Every status, in order (CaseStatusSchema.options). */
+  statuses: readonly CaseStatus[];
+}) {
   const t = useTranslations('caseStatus');
   const tCases = useTranslations('cases');
   const tErrors = useTranslations('errors');
@@ -32,6 +44,7 @@ export function StatusChangeForm({ caseId, current, version }: { caseId: string;
     const form = event.currentTarget;
     const data = new FormData(form);
     setMessage(null);
+    const { CaseStatusChangeRequestSchema } = await loadContracts();
     const parsed = CaseStatusChangeRequestSchema.safeParse({
       status: data.get('status'),
       effectiveOn: String(data.get('effectiveOn') ?? ''),
@@ -46,7 +59,7 @@ export function StatusChangeForm({ caseId, current, version }: { caseId: string;
     }
     clearErrors();
     setSubmitting(true);
-    const outcome = await callApi(`/cases/${caseId}/status`, CaseResponseSchema, { method: 'POST', body: parsed.data });
+    const outcome = await callApi(`/cases/${caseId}/status`, lazySchema((contracts) => contracts.CaseResponseSchema), { method: 'POST', body: parsed.data });
     setSubmitting(false);
     if (outcome.kind === 'ok') {
       form.reset();
@@ -71,8 +84,8 @@ export function StatusChangeForm({ caseId, current, version }: { caseId: string;
         <ErrorNotice message={formError} />
         <FormField name="status" label={t('newStatus')} error={fieldErrors.status}>
           {(control) => (
-            <select {...control} defaultValue={CaseStatusSchema.options.find((status) => status !== current)}>
-              {CaseStatusSchema.options
+            <select {...control} defaultValue={statuses.find((status) => status !== current)}>
+              {statuses
                 .filter((status) => status !== current)
                 .map((status) => (
                   <option key={status} value={status}>

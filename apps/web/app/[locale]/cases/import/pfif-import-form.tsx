@@ -1,6 +1,6 @@
 'use client';
 
-import { PFIF_IMPORT_MAX_BYTES, PfifImportResponseSchema, type PfifImportResponse, type PfifRecordError } from '@lapata/contracts';
+import type { PfifImportResponse, PfifRecordError } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Link, useRouter } from '../../../../i18n/navigation';
@@ -8,6 +8,7 @@ import { useFormErrors } from '../../../../components/form-errors';
 import { TextField } from '../../../../components/form-field';
 import { ErrorNotice } from '../../../../components/message-box';
 import { apiUnavailableCode, readApiError, signInPath } from '../../../../lib/api-error';
+import { loadContracts } from '../../../../lib/lazy-contracts';
 import { apiFieldText } from '../api-field-text';
 
 type Outcome =
@@ -37,6 +38,7 @@ export function PfifImportForm() {
       showErrors(form, { file: t('chooseFile') }, t('errorSummary'));
       return;
     }
+    const { PFIF_IMPORT_MAX_BYTES, PfifImportResponseSchema } = await loadContracts();
     if (file.size > PFIF_IMPORT_MAX_BYTES) {
       showErrors(form, { file: t('tooLarge') }, t('errorSummary'));
       return;

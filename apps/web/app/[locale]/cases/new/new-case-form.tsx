@@ -1,6 +1,5 @@
 'use client';
 
-import { CaseResponseSchema, CreateCaseRequestSchema } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../i18n/navigation';
@@ -8,6 +7,7 @@ import { useFormErrors } from '../../../../components/form-errors';
 import { TextField } from '../../../../components/form-field';
 import { ErrorNotice } from '../../../../components/message-box';
 import { callApi } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { signInPath } from '../../../../lib/api-error';
 import { apiFieldText } from '../api-field-text';
 import { splitTags } from './split-tags';
@@ -25,6 +25,7 @@ export function NewCaseForm() {
     event.preventDefault();
     const form = event.currentTarget;
     // The schema the API validates with; the message comes from our catalogue so it is localised.
+    const { CreateCaseRequestSchema } = await loadContracts();
     const parsed = CreateCaseRequestSchema.safeParse({ tags: splitTags(String(new FormData(form).get('tags') ?? '')) });
     if (!parsed.success) {
       showErrors(form, { tags: t('tagsInvalid') }, t('errorSummary'));
@@ -32,7 +33,7 @@ export function NewCaseForm() {
     }
     setSubmitting(true);
     setFormError(null);
-    const outcome = await callApi('/cases', CaseResponseSchema, { method: 'POST', body: parsed.data });
+    const outcome = await callApi('/cases', lazySchema((contracts) => contracts.CaseResponseSchema), { method: 'POST', body: parsed.data });
     if (outcome.kind === 'ok') {
       // Stays "submitting" while the case page loads, so the case is not opened twice.
       router.push(`/cases/${outcome.data.id}`);

@@ -1,14 +1,6 @@
 'use client';
 
-import {
-  EmailSchema,
-  ErrorCode,
-  InvitationAcceptResponseSchema,
-  NewPasswordSchema,
-  PersonNameSchema,
-  type InvitationAcceptRequest,
-  type InvitationAcceptResponse,
-} from '@lapata/contracts';
+import { ErrorCode, type InvitationAcceptRequest, type InvitationAcceptResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from '../../../../i18n/navigation';
@@ -16,6 +8,7 @@ import { useFormErrors, type FieldErrors } from '../../../../components/form-err
 import { EmailField, PasswordField, TextField } from '../../../../components/form-field';
 import { ErrorNotice } from '../../../../components/message-box';
 import { callApi } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { SIGNED_IN_HOME } from '../../mfa/signed-in-home';
 import styles from './accept-invitation.module.css';
 
@@ -46,7 +39,8 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
   }
 
   /** The request, or the localised message of each field that is not valid. */
-  function readRequest(data: FormData): { request: Omit<InvitationAcceptRequest, 'token'> } | { errors: FieldErrors<Field> } {
+  async function readRequest(data: FormData): Promise<{ request: Omit<InvitationAcceptRequest, 'token'> } | { errors: FieldErrors<Field> }> {
+    const { EmailSchema, NewPasswordSchema, PersonNameSchema } = await loadContracts();
     const typed = (field: Field) => String(data.get(field) ?? '');
     const errors: FieldErrors<Field> = {};
     const email = EmailSchema.safeParse(typed('email'));
@@ -66,7 +60,7 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const read = readRequest(new FormData(form));
+    const read = await readRequest(new FormData(form));
     if ('errors' in read) {
       showErrors(form, read.errors, t('errorSummary'));
       return;
@@ -74,7 +68,7 @@ export function AcceptInvitationForm({ token, organizationName }: { token: strin
     setSubmitting(true);
     setFormError(null);
     setFormHint(null);
-    const answer = await callApi('/invitations/accept', InvitationAcceptResponseSchema, {
+    const answer = await callApi('/invitations/accept', lazySchema((contracts) => contracts.InvitationAcceptResponseSchema), {
       method: 'POST',
       body: { token, ...read.request },
     });

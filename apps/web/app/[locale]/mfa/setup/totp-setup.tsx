@@ -1,19 +1,13 @@
 'use client';
 
-import {
-  ErrorCode,
-  RecoveryCodesResponseSchema,
-  TotpConfirmRequestSchema,
-  TotpSetupRequestSchema,
-  TotpSetupResponseSchema,
-  type TotpSetupResponse,
-} from '@lapata/contracts';
+import { ErrorCode, type TotpSetupResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../i18n/navigation';
 import { PasswordField, TextField } from '../../../../components/form-field';
 import { ErrorNotice } from '../../../../components/message-box';
 import { callApi, type ApiOutcome } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { signInPath } from '../../../../lib/api-error';
 import styles from '../mfa.module.css';
 import { RecoveryCodes } from '../recovery-codes';
@@ -65,11 +59,12 @@ export function TotpSetup() {
   async function start(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const { TotpSetupRequestSchema } = await loadContracts();
     const parsed = TotpSetupRequestSchema.safeParse({ currentPassword: String(new FormData(form).get('currentPassword') ?? '') });
     if (!parsed.success) return refuse(form, 'currentPassword', tErrors('required'));
 
     setSubmitting(true);
-    const outcome = await callApi('/account/mfa/totp/setup', TotpSetupResponseSchema, { method: 'POST', body: parsed.data });
+    const outcome = await callApi('/account/mfa/totp/setup', lazySchema((contracts) => contracts.TotpSetupResponseSchema), { method: 'POST', body: parsed.data });
     setSubmitting(false);
     if (!settleCommon(form, 'currentPassword', outcome)) return;
     if (outcome.kind === 'ok') {
@@ -87,13 +82,14 @@ export function TotpSetup() {
     event.preventDefault();
     const form = event.currentTarget;
     const typed = String(new FormData(form).get('code') ?? '');
+    const { TotpConfirmRequestSchema } = await loadContracts();
     const parsed = TotpConfirmRequestSchema.safeParse({ code: typed });
     if (!parsed.success) {
       return refuse(form, 'code', typed.trim() === '' ? tErrors('required') : tAccount('invalidCode'));
     }
 
     setSubmitting(true);
-    const outcome = await callApi('/account/mfa/totp/confirm', RecoveryCodesResponseSchema, {
+    const outcome = await callApi('/account/mfa/totp/confirm', lazySchema((contracts) => contracts.RecoveryCodesResponseSchema), {
       method: 'POST',
       body: parsed.data,
     });

@@ -1,12 +1,13 @@
 'use client';
 
-import { MemberListResponseSchema, OrganizationAuditQuerySchema, type Member } from '@lapata/contracts';
+import type { Member } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { FormField } from '../../../../components/form-field';
 import { useFormErrors } from '../../../../components/form-errors';
 import { ErrorNotice } from '../../../../components/message-box';
 import { callApi } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { apiFieldText } from '../../cases/api-field-text';
 import { AuditTimeline, KNOWN_ACTIONS as ACTIONS, KNOWN_ENTITIES as ENTITIES } from '../../cases/[caseId]/audit/audit-timeline';
 import styles from '../../cases/[caseId]/audit/audit.module.css';
@@ -27,7 +28,7 @@ export function AuditLog() {
 
   useEffect(() => {
     let current = true;
-    void callApi('/organizations/current/members', MemberListResponseSchema).then((outcome) => {
+    void callApi('/organizations/current/members', lazySchema((contracts) => contracts.MemberListResponseSchema)).then((outcome) => {
       if (current && outcome.kind === 'ok') setMembers(outcome.data.members);
     });
     return () => {
@@ -35,7 +36,7 @@ export function AuditLog() {
     };
   }, []);
 
-  function apply(event: FormEvent<HTMLFormElement>) {
+  async function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
@@ -45,6 +46,7 @@ export function AuditLog() {
       if (value) next[name] = value;
     }
     if (filters.caseId) next.caseId = filters.caseId;
+    const { OrganizationAuditQuerySchema } = await loadContracts();
     const parsed = OrganizationAuditQuerySchema.safeParse(next);
     if (!parsed.success) {
       const errors: Partial<Record<'from' | 'to', string>> = {};
@@ -66,7 +68,7 @@ export function AuditLog() {
 
   return (
     <>
-      <form noValidate onSubmit={apply} aria-labelledby="audit-filters">
+      <form noValidate onSubmit={(event) => void apply(event)} aria-labelledby="audit-filters">
         <h2 id="audit-filters">{t('organization.filters')}</h2>
         <ErrorNotice message={formError} />
         <div className={styles.filters}>

@@ -1,17 +1,18 @@
 'use client';
 
-import { DeletedCaseListResponseSchema, type DeletedCase } from '@lapata/contracts';
+import type { DeletedCase } from '@lapata/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { MessageBox, type Message } from '../../../../components/message-box';
 import { callApi, type ApiOutcome } from '../../../../lib/api-client';
+import { lazySchema } from '../../../../lib/lazy-contracts';
 import { dateFormat, dateTimeFormat } from '../../cases/case-dates';
 import { AccessNotice } from '../access-notice';
 
 type PageState = 'loading' | 'ready' | 'signedOut' | 'notFound' | 'error';
 const DAY_MS = 86_400_000;
 
-const fetchDeleted = () => callApi('/organizations/current/deleted-cases', DeletedCaseListResponseSchema);
+const fetchDeleted = () => callApi('/organizations/current/deleted-cases', lazySchema((contracts) => contracts.DeletedCaseListResponseSchema));
 
 /** Deleted cases awaiting erasure, with the days left to restore each one. */
 export function DeletedCaseList() {

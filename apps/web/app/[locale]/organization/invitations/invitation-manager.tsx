@@ -1,35 +1,29 @@
 'use client';
 
-import {
-  ErrorCode,
-  InvitationCreateRequestSchema,
-  InvitationListResponseSchema,
-  InvitationSchema,
-  LocaleSchema,
-  RoleSchema,
-  type Invitation,
-  type InvitationListResponse,
-} from '@lapata/contracts';
+import { ErrorCode, type Invitation, type InvitationListResponse, type Locale, type Role } from '@lapata/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { EmailField, FormField } from '../../../../components/form-field';
 import { MessageBox, type Message } from '../../../../components/message-box';
 import { callApi, type ApiOutcome } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { AccessNotice } from '../access-notice';
 
 type PageState = 'loading' | 'ready' | 'signedOut' | 'notFound' | 'error';
 
-const fetchInvitations = () => callApi('/organizations/current/invitations', InvitationListResponseSchema);
+const fetchInvitations = () => callApi('/organizations/current/invitations', lazySchema((contracts) => contracts.InvitationListResponseSchema));
 
 // Each language is named in itself, as in the language switch.
 const languageNames = { en: 'English', ur: 'اردو' } as const;
 
-export function InvitationManager() {
+/** `roles` and `locales`: every value, in order (RoleSchema.options, LocaleSchema.options). */
+export function InvitationManager({ roles, locales }: { roles: readonly Role[]; locales: readonly Locale[] }) {
   const t = useTranslations('organization.invitations');
   const tRoles = useTranslations('organization.roles');
   const tAccess = useTranslations('organization.access');
   const tErrors = useTranslations('errors');
-  const locale = LocaleSchema.catch('en').parse(useLocale());
+  const current = useLocale();
+  const locale = locales.find((option) => option === current) ?? 'en';
   const [state, setState] = useState<PageState>('loading');
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [message, setMessage] = useState<Message | null>(null);
@@ -62,6 +56,7 @@ export function InvitationManager() {
     const data = new FormData(form);
     const typed = String(data.get('email') ?? '');
     // The schema the API validates with; the messages come from our catalogue so they are localised.
+    const { InvitationCreateRequestSchema } = await loadContracts();
     const parsed = InvitationCreateRequestSchema.safeParse({ email: typed, role: data.get('role'), locale: data.get('locale') });
     if (!parsed.success) {
       setEmailError(typed.trim() ? t('emailInvalid') : tErrors('required'));
@@ -72,7 +67,7 @@ export function InvitationManager() {
     setSending(true);
     setMessage(null);
     setEmailError(undefined);
-    const outcome = await callApi('/organizations/current/invitations', InvitationSchema, { method: 'POST', body: parsed.data });
+    const outcome = await callApi('/organizations/current/invitations', lazySchema((contracts) => contracts.InvitationSchema), { method: 'POST', body: parsed.data });
     setSending(false);
     if (outcome.kind === 'ok') {
       form.reset();
@@ -128,7 +123,7 @@ export function InvitationManager() {
           <FormField name="role" label={t('role')}>
             {(control) => (
               <select {...control} defaultValue="CASEWORKER">
-                {RoleSchema.options.map((role) => (
+                {roles.map((role) => (
                   <option key={role} value={role}>
                     {tRoles(role)}
                   </option>
@@ -139,7 +134,7 @@ export function InvitationManager() {
           <FormField name="locale" label={t('linkLanguage')} hint={t('linkLanguageHint')}>
             {(control) => (
               <select {...control} defaultValue={locale}>
-                {LocaleSchema.options.map((option) => (
+                {locales.map((option) => (
                   <option key={option} value={option} lang={option}>
                     {languageNames[option]}
                   </option>

@@ -1,3 +1,4 @@
+import { LocaleSchema, RoleSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { InvitationManager } from './invitation-manager';
@@ -13,7 +14,7 @@ export default async function InvitationsPage() {
     <>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <InvitationManager />
+      <InvitationManager roles={RoleSchema.options} locales={LocaleSchema.options} />
     </>
   );
 }

@@ -1,26 +1,21 @@
 'use client';
 
-import {
-  ErrorCode,
-  MemberListResponseSchema,
-  MemberSchema,
-  RoleSchema,
-  type Member,
-  type MemberListResponse,
-  type Role,
-} from '@lapata/contracts';
+import { ErrorCode, type Member, type MemberListResponse, type Role } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { MessageBox, type Message } from '../../../../components/message-box';
 import { callApi, type ApiOutcome } from '../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../lib/lazy-contracts';
 import { AccessNotice } from '../access-notice';
 import styles from '../organization.module.css';
 
 type PageState = 'loading' | 'ready' | 'signedOut' | 'notFound' | 'error';
 
-const fetchMembers = () => callApi('/organizations/current/members', MemberListResponseSchema);
+const fetchMembers = () => callApi('/organizations/current/members', lazySchema((contracts) => contracts.MemberListResponseSchema));
+const memberResponse = lazySchema((contracts) => contracts.MemberSchema);
 
-export function MemberList() {
+/** `roles`: every role, in order (RoleSchema.options). */
+export function MemberList({ roles }: { roles: readonly Role[] }) {
   const t = useTranslations('organization.members');
   const tRoles = useTranslations('organization.roles');
   const tAccess = useTranslations('organization.access');
@@ -87,11 +82,13 @@ export function MemberList() {
 
   async function changeRole(event: FormEvent<HTMLFormElement>, member: Member) {
     event.preventDefault();
-    const role = RoleSchema.safeParse(new FormData(event.currentTarget).get('role'));
+    const chosen = new FormData(event.currentTarget).get('role');
+    const { RoleSchema } = await loadContracts();
+    const role = RoleSchema.safeParse(chosen);
     if (!role.success || role.data === member.role) return;
     setBusy(member.userId);
     setMessage(null);
-    const outcome = await callApi(`/organizations/current/members/${member.userId}`, MemberSchema, {
+    const outcome = await callApi(`/organizations/current/members/${member.userId}`, memberResponse, {
       method: 'PATCH',
       body: { role: role.data },
     });
@@ -102,7 +99,7 @@ export function MemberList() {
     setBusy(member.userId);
     setMessage(null);
     const action = disabled ? 'disable' : 'enable';
-    const outcome = await callApi(`/organizations/current/members/${member.userId}/${action}`, MemberSchema, { method: 'POST' });
+    const outcome = await callApi(`/organizations/current/members/${member.userId}/${action}`, memberResponse, { method: 'POST' });
     await settle(outcome, (changed) => t(disabled ? 'memberDisabled' : 'memberEnabled', { name: changed.displayName }));
   }
 
@@ -136,7 +133,7 @@ export function MemberList() {
               <label>
                 {t('roleFor', { name: member.displayName })}
                 <select key={`${member.role}-${revision}`} name="role" defaultValue={member.role}>
-                  {RoleSchema.options.map((role: Role) => (
+                  {roles.map((role) => (
                     <option key={role} value={role}>
                       {tRoles(role)}
                     </option>

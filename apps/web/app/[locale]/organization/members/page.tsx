@@ -1,3 +1,4 @@
+import { RoleSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { MemberList } from './member-list';
@@ -13,7 +14,7 @@ export default async function MembersPage() {
     <>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <MemberList />
+      <MemberList roles={RoleSchema.options} />
     </>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 
-import { ErrorCode, MfaRequirementResponseSchema, type MfaRequirementResponse } from '@lapata/contracts';
+import { ErrorCode, type MfaRequirementResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from '../../../../i18n/navigation';
 import { MessageBox, type Message } from '../../../../components/message-box';
 import { callApi } from '../../../../lib/api-client';
+import { lazySchema } from '../../../../lib/lazy-contracts';
 import styles from '../../mfa/mfa.module.css';
 import { AccessNotice } from '../access-notice';
 
@@ -15,6 +16,8 @@ type Load =
   | { state: 'signedOut' }
   | { state: 'notFound' }
   | { state: 'error' };
+
+const mfaRequirement = lazySchema((contracts) => contracts.MfaRequirementResponseSchema);
 
 /** An administrator requires two-step sign-in of every member, or stops requiring it. */
 export function MfaRequirementForm() {
@@ -41,7 +44,7 @@ export function MfaRequirementForm() {
     setSaving(true);
     setMessage(null);
     setNeedsOwnMfa(false);
-    const outcome = await callApi('/organizations/current/mfa-requirement', MfaRequirementResponseSchema, {
+    const outcome = await callApi('/organizations/current/mfa-requirement', mfaRequirement, {
       method: 'PUT',
       body: { required },
     });
@@ -100,7 +103,7 @@ export function MfaRequirementForm() {
 }
 
 async function readRequirement(): Promise<Load> {
-  const outcome = await callApi('/organizations/current/mfa-requirement', MfaRequirementResponseSchema);
+  const outcome = await callApi('/organizations/current/mfa-requirement', mfaRequirement);
   if (outcome.kind === 'ok') return { state: 'ready', requirement: outcome.data };
   if (outcome.kind === 'signedOut') return { state: 'signedOut' };
   if (outcome.kind === 'notFound') return { state: 'notFound' };

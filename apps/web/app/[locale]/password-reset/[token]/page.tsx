@@ -1,3 +1,4 @@
+import { PasswordResetCompleteRequestSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ResetCompleteForm } from './reset-complete-form';
@@ -18,7 +19,7 @@ export default async function PasswordResetCompletePage({ params }: ResetComplet
   return (
     <>
       <h1>{t('title')}</h1>
-      <ResetCompleteForm token={token} />
+      <ResetCompleteForm token={token} linkValid={PasswordResetCompleteRequestSchema.shape.token.safeParse(token).success} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { ErrorCode, PasswordResetCompleteRequestSchema } from '@lapata/contracts';
+import { ErrorCode } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from '../../../../i18n/navigation';
@@ -8,19 +8,19 @@ import { useFormErrors } from '../../../../components/form-errors';
 import { PasswordField } from '../../../../components/form-field';
 import { ErrorNotice } from '../../../../components/message-box';
 import { callApi } from '../../../../lib/api-client';
+import { loadContracts } from '../../../../lib/lazy-contracts';
 import { newPasswordMessage } from '../../account/password-messages';
 
 type Outcome = 'editing' | 'done' | 'linkInvalid';
 
-export function ResetCompleteForm({ token }: { token: string }) {
+/** `linkValid`: whether the token has the shape of one we send (checked on the server). */
+export function ResetCompleteForm({ token, linkValid }: { token: string; linkValid: boolean }) {
   const t = useTranslations('passwordReset.complete');
   const tPassword = useTranslations('account.password');
   const tErrors = useTranslations('errors');
   const { fieldErrors, formError, setFormError, showErrors } = useFormErrors(['newPassword']);
   const [submitting, setSubmitting] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(() =>
-    PasswordResetCompleteRequestSchema.shape.token.safeParse(token).success ? 'editing' : 'linkInvalid',
-  );
+  const [outcome, setOutcome] = useState<Outcome>(linkValid ? 'editing' : 'linkInvalid');
   const form = useRef<HTMLFormElement>(null);
 
   /** Shows `message` at the password field, or for the whole form. */
@@ -31,6 +31,7 @@ export function ResetCompleteForm({ token }: { token: string }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const newPassword = String(new FormData(event.currentTarget).get('newPassword') ?? '');
+    const { PasswordResetCompleteRequestSchema } = await loadContracts();
     const parsed = PasswordResetCompleteRequestSchema.safeParse({ token, newPassword });
     if (!parsed.success) return refuse(newPassword === '' ? tErrors('required') : tPassword('lengthInvalid'), true);
 
@@ -44,7 +45,7 @@ export function ResetCompleteForm({ token }: { token: string }) {
     if (result.error?.code === ErrorCode.InvalidResetToken || result.error?.fields?.token) return setOutcome('linkInvalid');
     if (result.error?.code === ErrorCode.RateLimited) return refuse(tErrors('rateLimited'), false);
     const message = result.error?.fields?.newPassword?.join(' ');
-    if (message) return refuse(newPasswordMessage(message, tPassword('common')), true);
+    if (message) return refuse(await newPasswordMessage(message, tPassword('common')), true);
     refuse(result.error?.message ?? tErrors('unexpected'), false);
   }
 

@@ -1,12 +1,6 @@
 'use client';
 
-import {
-  CreateGrantRequestSchema,
-  GrantLevelSchema,
-  GrantResponseSchema,
-  type GrantLevel,
-  type GrantResponse,
-} from '@lapata/contracts';
+import type { GrantLevel, GrantResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { useRouter } from '../../../../../i18n/navigation';
@@ -14,6 +8,7 @@ import { focusFirstInvalid, type FieldErrors } from '../../../../../components/f
 import { EmailField, TextField } from '../../../../../components/form-field';
 import { MessageBox, type Message } from '../../../../../components/message-box';
 import { callApi } from '../../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../../lib/lazy-contracts';
 import { signInPath } from '../../../../../lib/api-error';
 import { apiFieldText } from '../../api-field-text';
 import { endOfDay } from '../../case-dates';
@@ -31,7 +26,8 @@ export interface GrantView {
 
 type GrantField = 'email' | 'level' | 'expiresAt';
 
-export function GrantManager({ caseId, grants }: { caseId: string; grants: GrantView[] }) {
+/** `levels`: every grant level, in order (GrantLevelSchema.options). */
+export function GrantManager({ caseId, grants, levels }: { caseId: string; grants: GrantView[]; levels: readonly GrantLevel[] }) {
   const t = useTranslations('caseAccess');
   const tErrors = useTranslations('errors');
   const router = useRouter();
@@ -72,6 +68,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
     const expiresAt = day ? endOfDay(day) : null;
 
     // The schema the API validates with; the messages come from our catalogue so they are localised.
+    const { CreateGrantRequestSchema } = await loadContracts();
     const parsed = CreateGrantRequestSchema.safeParse({ email, level: data.get('level'), expiresAt });
     const errors: FieldErrors<GrantField> = {};
     if (day && !expiresAt) errors.expiresAt = t('form.expiryInvalid');
@@ -92,7 +89,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
     setFormMessage(null);
     setListMessage(null);
     setFieldErrors({});
-    const outcome = await callApi(`/cases/${caseId}/grants`, GrantResponseSchema, {
+    const outcome = await callApi(`/cases/${caseId}/grants`, lazySchema((contracts) => contracts.GrantResponseSchema), {
       method: 'POST',
       body: parsed.data,
     });
@@ -251,7 +248,7 @@ export function GrantManager({ caseId, grants }: { caseId: string; grants: Grant
                 {fieldErrors.level}
               </p>
             ) : null}
-            {GrantLevelSchema.options.map((level) => (
+            {levels.map((level) => (
               <div key={level} className={styles.choice}>
                 <input
                   type="radio"

@@ -1,4 +1,4 @@
-import { GrantListResponseSchema } from '@lapata/contracts';
+import { GrantLevelSchema, GrantListResponseSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -41,7 +41,7 @@ export default async function CaseAccessPage({ params }: { params: Promise<{ cas
     <>
       <CaseHeader found={found.data} current="access" />
       <p>{t('intro')}</p>
-      <GrantManager caseId={caseId} grants={views} />
+      <GrantManager caseId={caseId} grants={views} levels={GrantLevelSchema.options} />
     </>
   );
 }

@@ -1,13 +1,16 @@
 'use client';
 
-import { AuditPageSchema, type AuditEntry } from '@lapata/contracts';
+import type { AuditEntry } from '@lapata/contracts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { callApi } from '../../../../../lib/api-client';
+import { lazySchema } from '../../../../../lib/lazy-contracts';
 import { dateTimeFormat } from '../../case-dates';
 import styles from './audit.module.css';
 
 type Load = 'loading' | 'ready' | 'error' | 'signedOut' | 'notFound';
+
+const auditPage = lazySchema((contracts) => contracts.AuditPageSchema);
 
 /** Entities and actions with words of their own; anything newer is shown by its name. */
 export const KNOWN_ENTITIES = ['case', 'missing_person', 'case_grant', 'disappearance', 'relative', 'diary_entry', 'proceeding', 'hearing', 'filing', 'photo', 'membership'] as const;
@@ -40,7 +43,7 @@ export function AuditTimeline({
   useEffect(() => {
     // A change of filters remounts this component (see its `key`), so state starts at 'loading'.
     let current = true;
-    void callApi(`${path}${search ? `?${search}` : ''}`, AuditPageSchema).then((outcome) => {
+    void callApi(`${path}${search ? `?${search}` : ''}`, auditPage).then((outcome) => {
       if (!current) return;
       if (outcome.kind === 'ok') {
         setEntries(outcome.data.items);
@@ -60,7 +63,7 @@ export function AuditTimeline({
     setLoadingMore(true);
     const params = new URLSearchParams(query);
     params.set('cursor', cursor);
-    const outcome = await callApi(`${path}?${params.toString()}`, AuditPageSchema);
+    const outcome = await callApi(`${path}?${params.toString()}`, auditPage);
     setLoadingMore(false);
     if (outcome.kind === 'ok') {
       setEntries((before) => [...before, ...outcome.data.items]);

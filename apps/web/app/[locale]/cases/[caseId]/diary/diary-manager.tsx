@@ -1,24 +1,30 @@
 'use client';
 
-import {
-  DiaryEntryKindSchema,
-  DiaryEntryResponseSchema,
-  DiaryPageResponseSchema,
-  type DiaryEntryResponse,
-  type DiaryPageResponse,
-} from '@lapata/contracts';
+import type { DiaryEntryKind, DiaryEntryResponse, DiaryPageResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../../../../../components/form-field';
 import { HistoricDateField, readHistoricDate } from '../../../../../components/historic-date-field';
 import { ErrorNotice, MessageBox, type Message } from '../../../../../components/message-box';
 import { callApi } from '../../../../../lib/api-client';
+import { lazySchema } from '../../../../../lib/lazy-contracts';
 import { historicDateText } from '../disappearance/historic-date-text';
 import { RecordCardActions, RecordCards } from '../disappearance/record-cards';
 import { useRecordForm } from '../disappearance/record-form';
 import styles from '../disappearance/records.module.css';
 
-export function DiaryManager({ caseId, firstPage, canWrite }: { caseId: string; firstPage: DiaryPageResponse; canWrite: boolean }) {
+/** `kinds`: every kind of entry, in order (DiaryEntryKindSchema.options). */
+export function DiaryManager({
+  caseId,
+  firstPage,
+  canWrite,
+  kinds,
+}: {
+  caseId: string;
+  firstPage: DiaryPageResponse;
+  canWrite: boolean;
+  kinds: readonly DiaryEntryKind[];
+}) {
   const t = useTranslations('diary');
   const tErrors = useTranslations('errors');
   const [more, setMore] = useState<DiaryEntryResponse[]>([]);
@@ -39,7 +45,7 @@ export function DiaryManager({ caseId, firstPage, canWrite }: { caseId: string; 
     if (!cursor) return;
     setLoading(true);
     setLoadError(null);
-    const outcome = await callApi(`/cases/${caseId}/diary?cursor=${encodeURIComponent(cursor)}`, DiaryPageResponseSchema);
+    const outcome = await callApi(`/cases/${caseId}/diary?cursor=${encodeURIComponent(cursor)}`, lazySchema((contracts) => contracts.DiaryPageResponseSchema));
     setLoading(false);
     if (outcome.kind === 'ok') {
       setMore((current) => [...current, ...outcome.data.entries]);
@@ -55,7 +61,7 @@ export function DiaryManager({ caseId, firstPage, canWrite }: { caseId: string; 
       {canWrite ? (
         <section className="page-section" aria-labelledby="diary-add-heading">
           <h2 id="diary-add-heading">{t('addTitle')}</h2>
-          <DiaryEntryForm caseId={caseId} entry={null} onDone={(text) => text && setMessage({ tone: 'success', text })} />
+          <DiaryEntryForm caseId={caseId} entry={null} kinds={kinds} onDone={(text) => text && setMessage({ tone: 'success', text })} />
         </section>
       ) : null}
       <section className="page-section" aria-labelledby="diary-heading">
@@ -65,7 +71,7 @@ export function DiaryManager({ caseId, firstPage, canWrite }: { caseId: string; 
           items={entries}
           empty={t('none')}
           onMessage={setMessage}
-          renderForm={(entry, onDone) => <DiaryEntryForm caseId={caseId} entry={entry} onDone={onDone} />}
+          renderForm={(entry, onDone) => <DiaryEntryForm caseId={caseId} entry={entry} kinds={kinds} onDone={onDone} />}
           renderCard={(entry, actions) => <DiaryEntryCard caseId={caseId} entry={entry} {...actions} />}
         />
         <ErrorNotice message={loadError} />
@@ -109,7 +115,17 @@ function DiaryEntryCard({
   );
 }
 
-function DiaryEntryForm({ caseId, entry, onDone }: { caseId: string; entry: DiaryEntryResponse | null; onDone: (message: string | null) => void }) {
+function DiaryEntryForm({
+  caseId,
+  entry,
+  kinds,
+  onDone,
+}: {
+  caseId: string;
+  entry: DiaryEntryResponse | null;
+  kinds: readonly DiaryEntryKind[];
+  onDone: (message: string | null) => void;
+}) {
   const t = useTranslations('diary');
   const { errors, formError, sending, send, refresh } = useRecordForm({ errorSummary: t('form.errorSummary'), stale: t('form.stale'), gone: t('form.gone') });
   const prefix = entry ? `diary-${entry.id}` : 'diary-new';
@@ -128,7 +144,7 @@ function DiaryEntryForm({ caseId, entry, onDone }: { caseId: string; entry: Diar
       ...(entry ? { version: entry.version } : {}),
     };
     const saved = await send(form, () =>
-      callApi(entry ? `/cases/${caseId}/diary/${entry.id}` : `/cases/${caseId}/diary`, DiaryEntryResponseSchema, {
+      callApi(entry ? `/cases/${caseId}/diary/${entry.id}` : `/cases/${caseId}/diary`, lazySchema((contracts) => contracts.DiaryEntryResponseSchema), {
         method: entry ? 'PUT' : 'POST',
         body,
       }),
@@ -155,7 +171,7 @@ function DiaryEntryForm({ caseId, entry, onDone }: { caseId: string; entry: Diar
             <option value="" disabled>
               {t('chooseKind')}
             </option>
-            {DiaryEntryKindSchema.options.map((option) => (
+            {kinds.map((option) => (
               <option key={option} value={option}>
                 {t(`kinds.${option}`)}
               </option>

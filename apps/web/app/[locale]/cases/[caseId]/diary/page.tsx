@@ -1,4 +1,4 @@
-import { DiaryPageResponseSchema } from '@lapata/contracts';
+import { DiaryEntryKindSchema, DiaryPageResponseSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -26,7 +26,7 @@ export default async function DiaryPage({ params }: { params: Promise<{ caseId: 
   return (
     <>
       <CaseHeader found={found.data} current="diary" />
-      <DiaryManager caseId={caseId} firstPage={read.data} canWrite={canWrite} />
+      <DiaryManager caseId={caseId} firstPage={read.data} canWrite={canWrite} kinds={DiaryEntryKindSchema.options} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { DiaryEntryKindSchema, RelationshipSchema } from '@lapata/contracts';
 import { NextIntlClientProvider } from 'next-intl';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -81,18 +82,18 @@ describe('case record forms', () => {
     };
     for (const locale of ['en', 'ur'] as const) {
       const t = catalogues[locale];
-      const relatives = render(locale, <RelativesManager caseId={caseId} relatives={[relative]} canWrite />);
+      const relatives = render(locale, <RelativesManager caseId={caseId} relatives={[relative]} canWrite relationships={RelationshipSchema.options} />);
       expect(relatives).toContain(t.relatives.relationships.MOTHER);
       expect(relatives).toContain(t.relatives.addTitle);
-      const readOnly = render(locale, <RelativesManager caseId={caseId} relatives={[relative]} canWrite={false} />);
+      const readOnly = render(locale, <RelativesManager caseId={caseId} relatives={[relative]} canWrite={false} relationships={RelationshipSchema.options} />);
       expect(readOnly).not.toContain(t.relatives.addTitle);
       expect(readOnly).not.toContain(`>${t.relatives.edit}<`);
 
-      const diary = render(locale, <DiaryManager caseId={caseId} firstPage={{ entries: [entry], nextCursor: 'abc' }} canWrite />);
+      const diary = render(locale, <DiaryManager caseId={caseId} firstPage={{ entries: [entry], nextCursor: 'abc' }} canWrite kinds={DiaryEntryKindSchema.options} />);
       expect(diary).toContain(t.diary.kinds.POLICE_CONTACT);
       expect(diary).toContain(t.diary.more);
       expect(diary).not.toContain(`>${t.diary.edit}<`);
-      const editable = render(locale, <DiaryManager caseId={caseId} firstPage={{ entries: [{ ...entry, canEdit: true }], nextCursor: null }} canWrite />);
+      const editable = render(locale, <DiaryManager caseId={caseId} firstPage={{ entries: [{ ...entry, canEdit: true }], nextCursor: null }} canWrite kinds={DiaryEntryKindSchema.options} />);
       expect(editable).toContain(`>${t.diary.edit}<`);
     }
   });

@@ -1,12 +1,13 @@
 'use client';
 
-import { DisappearanceResponseSchema, type DisappearanceResponse } from '@lapata/contracts';
+import type { DisappearanceResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { FormField } from '../../../../../components/form-field';
 import { HistoricDateField, readHistoricDate } from '../../../../../components/historic-date-field';
 import { ErrorNotice, MessageBox, type Message } from '../../../../../components/message-box';
 import { callApi } from '../../../../../lib/api-client';
+import { lazySchema } from '../../../../../lib/lazy-contracts';
 import { optionalText, useRecordForm } from './record-form';
 import styles from './records.module.css';
 
@@ -58,7 +59,7 @@ export function DisappearanceForm({ caseId, record }: { caseId: string; record: 
     };
     setSaved(null);
     const result = await send(form, () =>
-      callApi(`/cases/${caseId}/disappearance`, DisappearanceResponseSchema, { method: 'PUT', body }),
+      callApi(`/cases/${caseId}/disappearance`, lazySchema((contracts) => contracts.DisappearanceResponseSchema), { method: 'PUT', body }),
     );
     if (result) {
       setVersion(result.version);

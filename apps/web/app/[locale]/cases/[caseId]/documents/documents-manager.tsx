@@ -1,13 +1,6 @@
 'use client';
 
-import {
-  FILING_KINDS,
-  FilingCreateRequestSchema,
-  FilingUploadResponseSchema,
-  type FilingKind,
-  type FilingResponse,
-  type FilingUploadResponse,
-} from '@lapata/contracts';
+import type { FilingKind, FilingResponse, FilingUploadResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition, type FormEvent } from 'react';
 import { useRouter } from '../../../../../i18n/navigation';
@@ -15,6 +8,7 @@ import { HistoricDateField, readHistoricDate } from '../../../../../components/h
 import { TextField } from '../../../../../components/form-field';
 import { MessageBox, type Message } from '../../../../../components/message-box';
 import { signInPath, type ApiError } from '../../../../../lib/api-error';
+import { lazySchema, loadContracts } from '../../../../../lib/lazy-contracts';
 import styles from './documents.module.css';
 import { fileError, uploadFile, type UploadOutcome } from './upload-file';
 
@@ -28,8 +22,23 @@ function contentPath(caseId: string, filingId: string, number: number, inline = 
   return `/api/cases/${caseId}/filings/${filingId}/versions/${number}/content${inline ? '?disposition=inline' : ''}`;
 }
 
-/** The case's documents: upload with progress, list with versions, previews, new versions. */
-export function DocumentsManager({ caseId, filings, canContribute }: { caseId: string; filings: FilingView[]; canContribute: boolean }) {
+const uploadResponse = lazySchema((contracts) => contracts.FilingUploadResponseSchema);
+
+/**
+ * The case's documents: upload with progress, list with versions, previews, new versions.
+ * `kinds`: every kind of document, in order (FILING_KINDS).
+ */
+export function DocumentsManager({
+  caseId,
+  filings,
+  canContribute,
+  kinds,
+}: {
+  caseId: string;
+  filings: FilingView[];
+  canContribute: boolean;
+  kinds: readonly FilingKind[];
+}) {
   const t = useTranslations('documents');
   const router = useRouter();
   const [, startRefresh] = useTransition();
@@ -39,7 +48,7 @@ export function DocumentsManager({ caseId, filings, canContribute }: { caseId: s
 
   return (
     <>
-      {canContribute ? <UploadForm caseId={caseId} onDone={(text) => { setMessage(text); refresh(); }} /> : null}
+      {canContribute ? <UploadForm caseId={caseId} kinds={kinds} onDone={(text) => { setMessage(text); refresh(); }} /> : null}
       <section className="page-section" aria-labelledby="documents-list">
         <h2 id="documents-list">{t('list.heading')}</h2>
         {message ? <MessageBox message={message} /> : null}
@@ -97,7 +106,7 @@ function Progress({ fraction, label }: { fraction: number | null; label: string 
   );
 }
 
-function UploadForm({ caseId, onDone }: { caseId: string; onDone: (message: Message) => void }) {
+function UploadForm({ caseId, kinds, onDone }: { caseId: string; kinds: readonly FilingKind[]; onDone: (message: Message) => void }) {
   const t = useTranslations('documents');
   const router = useRouter();
   const failureText = useUploadFailure();
@@ -116,6 +125,7 @@ function UploadForm({ caseId, onDone }: { caseId: string; onDone: (message: Mess
       title: String(data.get('title') ?? ''),
       documentDate: readHistoricDate(data, 'documentDate'),
     };
+    const { FilingCreateRequestSchema } = await loadContracts();
     const parsed = FilingCreateRequestSchema.safeParse(metadata);
     const errors: typeof fields = {};
     if (!(file instanceof File) || file.size === 0) errors.file = t('upload.noFile');
@@ -138,7 +148,7 @@ function UploadForm({ caseId, onDone }: { caseId: string; onDone: (message: Mess
     body.append('file', file);
     cancel.current = new AbortController();
     setProgress(0);
-    const outcome = await uploadFile(`/cases/${caseId}/filings`, body, FilingUploadResponseSchema, setProgress, cancel.current.signal);
+    const outcome = await uploadFile(`/cases/${caseId}/filings`, body, uploadResponse, setProgress, cancel.current.signal);
     setProgress(null);
     cancel.current = null;
     if (outcome.kind === 'ok') {
@@ -164,7 +174,7 @@ function UploadForm({ caseId, onDone }: { caseId: string; onDone: (message: Mess
             <option value="" disabled>
               {t('form.chooseKind')}
             </option>
-            {FILING_KINDS.map((kind) => (
+            {kinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`kinds.${kind}`)}
               </option>
@@ -256,7 +266,7 @@ function FilingItem({
     const body = new FormData();
     body.append('file', file);
     setProgress(0);
-    const outcome = await uploadFile(`/cases/${caseId}/filings/${filing.id}/versions`, body, FilingUploadResponseSchema, setProgress);
+    const outcome = await uploadFile(`/cases/${caseId}/filings/${filing.id}/versions`, body, uploadResponse, setProgress);
     setProgress(null);
     if (outcome.kind === 'ok') {
       form.reset();

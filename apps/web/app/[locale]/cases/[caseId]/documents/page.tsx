@@ -1,4 +1,4 @@
-import { FilingListResponseSchema } from '@lapata/contracts';
+import { FILING_KINDS, FilingListResponseSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -33,7 +33,12 @@ export default async function CaseDocumentsPage({ params }: { params: Promise<{ 
   return (
     <>
       <CaseHeader found={found.data} current="documents" />
-      <DocumentsManager caseId={caseId} filings={views} canContribute={!found.data.access.breakGlass && found.data.access.level !== 'VIEW'} />
+      <DocumentsManager
+        caseId={caseId}
+        filings={views}
+        canContribute={!found.data.access.breakGlass && found.data.access.level !== 'VIEW'}
+        kinds={FILING_KINDS}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { ErrorResponseSchema } from '@lapata/contracts';
 import type { ApiError } from '../../../../../lib/api-error';
+import { loadContracts } from '../../../../../lib/lazy-contracts';
 
 export type UploadOutcome<T> =
   | { kind: 'ok'; data: T }
@@ -13,14 +13,14 @@ export type UploadOutcome<T> =
  * Sends a multipart form to `/api<path>` with XMLHttpRequest, because fetch reports no upload
  * progress. The web's /api forward streams the body to the API as it arrives.
  */
-export function uploadFile<T>(
+export async function uploadFile<T>(
   path: string,
   form: FormData,
-  schema: { parse(value: unknown): T },
+  schema: { parse(value: unknown): T | Promise<T> },
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadOutcome<T>> {
-  return new Promise((resolve) => {
+  const answer = await new Promise<{ status: number; body: unknown } | 'unreachable' | 'aborted'>((resolve) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api${path}`);
     request.withCredentials = true;
@@ -28,8 +28,8 @@ export function uploadFile<T>(
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };
-    request.onerror = () => resolve({ kind: 'unreachable' });
-    request.onabort = () => resolve({ kind: 'aborted' });
+    request.onerror = () => resolve('unreachable');
+    request.onabort = () => resolve('aborted');
     request.onload = () => {
       let body: unknown = null;
       try {
@@ -37,20 +37,22 @@ export function uploadFile<T>(
       } catch {
         body = null;
       }
-      if (request.status >= 200 && request.status < 300) {
-        resolve({ kind: 'ok', data: schema.parse(body) });
-        return;
-      }
-      const parsed = ErrorResponseSchema.safeParse(body);
-      const error = parsed.success ? parsed.data.error : null;
-      if (error?.code === 'API_UNAVAILABLE') resolve({ kind: 'unreachable' });
-      else if (request.status === 401) resolve({ kind: 'signedOut', error });
-      else if (request.status === 404) resolve({ kind: 'notFound' });
-      else resolve({ kind: 'failed', status: request.status, error });
+      resolve({ status: request.status, body });
     };
     signal?.addEventListener('abort', () => request.abort());
     request.send(form);
   });
+  if (answer === 'unreachable') return { kind: 'unreachable' };
+  if (answer === 'aborted') return { kind: 'aborted' };
+  const { status, body } = answer;
+  if (status >= 200 && status < 300) return { kind: 'ok', data: await schema.parse(body) };
+  const { ErrorResponseSchema } = await loadContracts();
+  const parsed = ErrorResponseSchema.safeParse(body);
+  const error = parsed.success ? parsed.data.error : null;
+  if (error?.code === 'API_UNAVAILABLE') return { kind: 'unreachable' };
+  if (status === 401) return { kind: 'signedOut', error };
+  if (status === 404) return { kind: 'notFound' };
+  return { kind: 'failed', status, error };
 }
 
 /** The API's message for the file field (size, type, emptiness), if it sent one. */

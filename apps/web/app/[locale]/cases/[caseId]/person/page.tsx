@@ -1,4 +1,4 @@
-import { MissingPersonResponseSchema, type MissingPersonResponse } from '@lapata/contracts';
+import { AddressKindSchema, MissingPersonResponseSchema, SexSchema, type MissingPersonResponse } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -32,7 +32,9 @@ export default async function PersonPage({ params }: { params: Promise<{ caseId:
       <CaseHeader found={data} current="person" />
       {record ? <PersonView person={record} /> : <p className="notice">{t('notRecorded')}</p>}
       {record ? <PersonPhotos caseId={caseId} canContribute={canContribute} /> : null}
-      {canContribute ? <PersonForm key={record?.version ?? 0} caseId={caseId} person={record} /> : record ? <p>{t('readOnly')}</p> : null}
+      {canContribute ? (
+        <PersonForm key={record?.version ?? 0} caseId={caseId} person={record} sexes={SexSchema.options} addressKinds={AddressKindSchema.options} />
+      ) : record ? <p>{t('readOnly')}</p> : null}
     </>
   );
 }

@@ -1,15 +1,6 @@
 'use client';
 
-import {
-  AddressKindSchema,
-  DuplicateWarningSchema,
-  MissingPersonRequestSchema,
-  MissingPersonSavedResponseSchema,
-  SexSchema,
-  type DuplicateWarning,
-  type MissingPersonResponse,
-  type PersonAddress,
-} from '@lapata/contracts';
+import type { AddressKind, DuplicateWarning, MissingPersonResponse, PersonAddress, Sex } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../../i18n/navigation';
@@ -18,6 +9,7 @@ import { FormField, TextField } from '../../../../../components/form-field';
 import { HistoricDateField, readHistoricDate } from '../../../../../components/historic-date-field';
 import { ErrorNotice, MessageBox, type Message } from '../../../../../components/message-box';
 import { callApi } from '../../../../../lib/api-client';
+import { lazySchema, loadContracts } from '../../../../../lib/lazy-contracts';
 import { signInPath } from '../../../../../lib/api-error';
 import { apiFieldText } from '../../api-field-text';
 import styles from '../../case-list.module.css';
@@ -54,8 +46,21 @@ const lines = (value: FormDataEntryValue | null) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-/** The missing person's record, edited whole; warns of possible duplicates before and after saving. */
-export function PersonForm({ caseId, person }: { caseId: string; person: MissingPersonResponse | null }) {
+/**
+ * The missing person's record, edited whole; warns of possible duplicates before and after saving.
+ * `sexes` and `addressKinds`: every value, in order (SexSchema.options, AddressKindSchema.options).
+ */
+export function PersonForm({
+  caseId,
+  person,
+  sexes,
+  addressKinds,
+}: {
+  caseId: string;
+  person: MissingPersonResponse | null;
+  sexes: readonly Sex[];
+  addressKinds: readonly AddressKind[];
+}) {
   const t = useTranslations('person');
   const tErrors = useTranslations('errors');
   const router = useRouter();
@@ -66,10 +71,11 @@ export function PersonForm({ caseId, person }: { caseId: string; person: Missing
   const [duplicates, setDuplicates] = useState<DuplicateWarning | null>(null);
   const [addresses, setAddresses] = useState<PersonAddress[]>(person?.addresses.length ? person.addresses : [{ kind: 'HOME', text: '' }]);
 
-  function read(form: HTMLFormElement) {
+  async function read(form: HTMLFormElement) {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '');
     const country = text('nationalIdCountry').trim().toUpperCase();
+    const { MissingPersonRequestSchema } = await loadContracts();
     return MissingPersonRequestSchema.safeParse({
       fullNameNative: text('fullNameNative'),
       fullNameLatin: text('fullNameLatin'),
@@ -103,7 +109,7 @@ export function PersonForm({ caseId, person }: { caseId: string; person: Missing
     const form = formRef.current;
     if (!form) return;
     setMessage(null);
-    const parsed = read(form);
+    const parsed = await read(form);
     if (!parsed.success) {
       showFieldMessages(form, parsed.error.issues.map((issue) => [issue.path, [issue.message]]));
       return;
@@ -112,8 +118,8 @@ export function PersonForm({ caseId, person }: { caseId: string; person: Missing
     setBusy(mode === 'save' ? 'saving' : 'checking');
     const outcome =
       mode === 'save'
-        ? await callApi(`/cases/${caseId}/person`, MissingPersonSavedResponseSchema, { method: 'PUT', body: parsed.data })
-        : await callApi(`/cases/${caseId}/person/duplicate-check`, DuplicateWarningSchema, { method: 'POST', body: parsed.data });
+        ? await callApi(`/cases/${caseId}/person`, lazySchema((contracts) => contracts.MissingPersonSavedResponseSchema), { method: 'PUT', body: parsed.data })
+        : await callApi(`/cases/${caseId}/person/duplicate-check`, lazySchema((contracts) => contracts.DuplicateWarningSchema), { method: 'POST', body: parsed.data });
     setBusy(null);
     if (outcome.kind === 'ok') {
       const warning = 'duplicates' in outcome.data ? outcome.data.duplicates : outcome.data;
@@ -189,7 +195,7 @@ export function PersonForm({ caseId, person }: { caseId: string; person: Missing
         <FormField name="sex" label={t('sex')} error={fieldErrors.sex}>
           {(control) => (
             <select {...control} defaultValue={person?.sex ?? 'UNKNOWN'}>
-              {SexSchema.options.map((sex) => (
+              {sexes.map((sex) => (
                 <option key={sex} value={sex}>
                   {t(`sexes.${sex}`)}
                 </option>
@@ -245,11 +251,11 @@ export function PersonForm({ caseId, person }: { caseId: string; person: Missing
                     value={address.kind}
                     onChange={(event) =>
                       setAddresses((current) =>
-                        current.map((item, at) => (at === index ? { ...item, kind: AddressKindSchema.parse(event.target.value) } : item)),
+                        current.map((item, at) => (at === index ? { ...item, kind: event.target.value as AddressKind } : item)),
                       )
                     }
                   >
-                    {AddressKindSchema.options.map((kind) => (
+                    {addressKinds.map((kind) => (
                       <option key={kind} value={kind}>
                         {t(`addressKinds.${kind}`)}
                       </option>

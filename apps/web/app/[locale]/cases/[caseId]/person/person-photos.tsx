@@ -1,11 +1,12 @@
 'use client';
 
-import { PhotoListResponseSchema, PhotoResponseSchema, type PhotoResponse } from '@lapata/contracts';
+import type { PhotoResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useRouter } from '../../../../../i18n/navigation';
 import { MessageBox, type Message } from '../../../../../components/message-box';
 import { callApi } from '../../../../../lib/api-client';
+import { lazySchema } from '../../../../../lib/lazy-contracts';
 import { signInPath } from '../../../../../lib/api-error';
 import styles from '../documents/documents.module.css';
 import { fileError, uploadFile } from '../documents/upload-file';
@@ -29,7 +30,7 @@ export function PersonPhotos({ caseId, canContribute }: { caseId: string; canCon
 
   useEffect(() => {
     let current = true;
-    void callApi(`/cases/${caseId}/person/photos`, PhotoListResponseSchema).then((outcome) => {
+    void callApi(`/cases/${caseId}/person/photos`, lazySchema((contracts) => contracts.PhotoListResponseSchema)).then((outcome) => {
       if (!current) return;
       if (outcome.kind === 'ok') setPhotos(outcome.data.items);
       else if (outcome.kind === 'signedOut') router.replace(signInPath(outcome.error));
@@ -52,7 +53,7 @@ export function PersonPhotos({ caseId, canContribute }: { caseId: string; canCon
     body.append('file', file);
     setMessage(null);
     setProgress(0);
-    const outcome = await uploadFile(`/cases/${caseId}/person/photos`, body, PhotoResponseSchema, setProgress);
+    const outcome = await uploadFile(`/cases/${caseId}/person/photos`, body, lazySchema((contracts) => contracts.PhotoResponseSchema), setProgress);
     setProgress(null);
     if (outcome.kind === 'ok') {
       form.reset();

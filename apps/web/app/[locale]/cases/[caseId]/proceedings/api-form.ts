@@ -7,6 +7,7 @@ import { useFormErrors } from '../../../../../components/form-errors';
 import type { Message } from '../../../../../components/message-box';
 import { callApi } from '../../../../../lib/api-client';
 import { signInPath, type ApiError } from '../../../../../lib/api-error';
+import { loadContracts, type Contracts } from '../../../../../lib/lazy-contracts';
 import { apiFieldText } from '../../../cases/api-field-text';
 
 interface Parsed<T> {
@@ -36,17 +37,21 @@ export function useApiForm<F extends string>(fields: readonly F[], texts: { erro
     return errors;
   };
 
-  /** Sends `input` if `schema` accepts it; answers the API's data, or null after showing why not. */
+  /**
+   * Sends `input` if the shared schema that `schema` picks accepts it; answers the API's data, or
+   * null after showing why not. `schema` and `response` pick from the contracts once loaded.
+   */
   async function send<T>(
     form: HTMLFormElement,
-    schema: { safeParse(value: unknown): Parsed<unknown> },
+    schema: (contracts: Contracts) => { safeParse(value: unknown): Parsed<unknown> },
     input: unknown,
-    request: { path: string; method: 'POST' | 'PATCH'; response: { parse(value: unknown): T } },
+    request: { path: string; method: 'POST' | 'PATCH'; response: (contracts: Contracts) => { parse(value: unknown): T } },
     // Extra handling for a 409 other than a stale version (an illegal transition): true when handled.
     onConflict?: (error: ApiError) => boolean,
   ): Promise<T | null> {
     setMessage(null);
-    const parsed = schema.safeParse(input);
+    const contracts = await loadContracts();
+    const parsed = schema(contracts).safeParse(input);
     if (!parsed.success) {
       const entries = (parsed.error?.issues ?? []).map((issue) => [issue.path.map(String).join('.'), [issue.message]] as [string, string[]]);
       showErrors(form, toFieldErrors(entries), texts.errorSummary);
@@ -54,7 +59,7 @@ export function useApiForm<F extends string>(fields: readonly F[], texts: { erro
     }
     clearErrors();
     setSubmitting(true);
-    const outcome = await callApi(request.path, request.response, { method: request.method, body: parsed.data });
+    const outcome = await callApi(request.path, request.response(contracts), { method: request.method, body: parsed.data });
     setSubmitting(false);
     if (outcome.kind === 'ok') {
       router.refresh();

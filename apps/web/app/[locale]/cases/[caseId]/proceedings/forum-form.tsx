@@ -1,6 +1,6 @@
 'use client';
 
-import { CreateForumRequestSchema, ForumSchema, type ForumKind } from '@lapata/contracts';
+import type { ForumKind } from '@lapata/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { FormField, TextField } from '../../../../../components/form-field';
@@ -23,9 +23,9 @@ export function ForumForm({ kinds }: { kinds: ForumKind[] }) {
     const zone = text(data, 'timeZone').trim();
     const created = await form.send(
       element,
-      CreateForumRequestSchema,
+      (contracts) => contracts.CreateForumRequestSchema,
       { kindId: text(data, 'kindId'), name: text(data, 'name'), city: text(data, 'city'), bench: text(data, 'bench'), timeZone: zone === '' ? null : zone },
-      { path: '/forums', method: 'POST', response: ForumSchema },
+      { path: '/forums', method: 'POST', response: (contracts) => contracts.ForumSchema },
     );
     if (created) {
       element.reset();

@@ -3,6 +3,8 @@ import {
   ForumListResponseSchema,
   GrantListResponseSchema,
   ProceedingListResponseSchema,
+  ProceedingStatusSchema,
+  ProceedingTypeSchema,
   SessionResponseSchema,
 } from '@lapata/contracts';
 import type { Metadata } from 'next';
@@ -82,7 +84,14 @@ export default async function CaseProceedingsPage({ params }: { params: Promise<
         )}
       </section>
       {canContribute && forums?.kind === 'ok' ? (
-        <ProceedingForm caseId={caseId} forums={forums.data.items} counsel={candidates} proceedings={proceedings.data.items} />
+        <ProceedingForm
+          caseId={caseId}
+          forums={forums.data.items}
+          counsel={candidates}
+          proceedings={proceedings.data.items}
+          types={ProceedingTypeSchema.options}
+          statuses={ProceedingStatusSchema.options}
+        />
       ) : null}
       {canContribute && kinds?.kind === 'ok' && (role === 'ORG_ADMIN' || role === 'CASEWORKER') ? <ForumForm kinds={kinds.data.items} /> : null}
     </>

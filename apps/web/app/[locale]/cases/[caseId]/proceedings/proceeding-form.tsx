@@ -1,13 +1,6 @@
 'use client';
 
-import {
-  CreateProceedingRequestSchema,
-  ProceedingDetailSchema,
-  ProceedingStatusSchema,
-  ProceedingTypeSchema,
-  type Forum,
-  type Proceeding,
-} from '@lapata/contracts';
+import type { Forum, Proceeding, ProceedingStatus, ProceedingType } from '@lapata/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { FormField, TextField } from '../../../../../components/form-field';
@@ -30,17 +23,24 @@ const FIELDS = [
   'transferredFromId',
 ] as const;
 
-/** Records a proceeding: where (forum), what, its number as the court writes it, and where it stands. */
+/**
+ * Records a proceeding: where (forum), what, its number as the court writes it, and where it stands.
+ * `types` and `statuses`: every value, in order (ProceedingTypeSchema.options, ProceedingStatusSchema.options).
+ */
 export function ProceedingForm({
   caseId,
   forums,
   counsel,
   proceedings,
+  types,
+  statuses,
 }: {
   caseId: string;
   forums: Forum[];
   counsel: { userId: string; name: string }[];
   proceedings: Proceeding[];
+  types: readonly ProceedingType[];
+  statuses: readonly ProceedingStatus[];
 }) {
   const t = useTranslations('proceedings');
   const locale = useLocale();
@@ -53,7 +53,7 @@ export function ProceedingForm({
     const link = (name: string) => (text(data, name) === '' ? null : text(data, name));
     const created = await form.send(
       element,
-      CreateProceedingRequestSchema,
+      (contracts) => contracts.CreateProceedingRequestSchema,
       {
         forumId: text(data, 'forumId'),
         type: text(data, 'type'),
@@ -66,7 +66,7 @@ export function ProceedingForm({
         appealsProceedingId: link('appealsProceedingId'),
         transferredFromId: link('transferredFromId'),
       },
-      { path: `/cases/${caseId}/proceedings`, method: 'POST', response: ProceedingDetailSchema },
+      { path: `/cases/${caseId}/proceedings`, method: 'POST', response: (contracts) => contracts.ProceedingDetailSchema },
     );
     if (created) {
       element.reset();
@@ -99,7 +99,7 @@ export function ProceedingForm({
         <FormField name="type" label={t('fields.type')} error={form.fieldErrors.type}>
           {(control) => (
             <select {...control} defaultValue="PETITION">
-              {ProceedingTypeSchema.options.map((type) => (
+              {types.map((type) => (
                 <option key={type} value={type}>
                   {t(`types.${type}`)}
                 </option>
@@ -112,7 +112,7 @@ export function ProceedingForm({
         <FormField name="status" label={t('fields.initialStatus')} error={form.fieldErrors.status}>
           {(control) => (
             <select {...control} defaultValue="FILED">
-              {ProceedingStatusSchema.options.map((status) => (
+              {statuses.map((status) => (
                 <option key={status} value={status}>
                   {t(`statuses.${status}`)}
                 </option>

@@ -1,4 +1,4 @@
-import { RelativeListResponseSchema } from '@lapata/contracts';
+import { RelationshipSchema, RelativeListResponseSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -28,7 +28,7 @@ export default async function RelativesPage({ params }: { params: Promise<{ case
     <>
       <CaseHeader found={found.data} current="relatives" />
       <p>{t('intro')}</p>
-      <RelativesManager caseId={caseId} relatives={read.data.relatives} canWrite={canWrite} />
+      <RelativesManager caseId={caseId} relatives={read.data.relatives} canWrite={canWrite} relationships={RelationshipSchema.options} />
     </>
   );
 }

@@ -1,16 +1,28 @@
 'use client';
 
-import { RelationshipSchema, RelativeResponseSchema, type RelativeResponse } from '@lapata/contracts';
+import type { Relationship, RelativeResponse } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../../../../../components/form-field';
 import { ErrorNotice, MessageBox, type Message } from '../../../../../components/message-box';
 import { callApi } from '../../../../../lib/api-client';
+import { lazySchema } from '../../../../../lib/lazy-contracts';
 import { RecordCardActions, RecordCards } from '../disappearance/record-cards';
 import { optionalText, useRecordForm, type PathErrors } from '../disappearance/record-form';
 import styles from '../disappearance/records.module.css';
 
-export function RelativesManager({ caseId, relatives, canWrite }: { caseId: string; relatives: RelativeResponse[]; canWrite: boolean }) {
+/** `relationships`: every relationship, in order (RelationshipSchema.options). */
+export function RelativesManager({
+  caseId,
+  relatives,
+  canWrite,
+  relationships,
+}: {
+  caseId: string;
+  relatives: RelativeResponse[];
+  canWrite: boolean;
+  relationships: readonly Relationship[];
+}) {
   const t = useTranslations('relatives');
   const [message, setMessage] = useState<Message | null>(null);
 
@@ -23,14 +35,14 @@ export function RelativesManager({ caseId, relatives, canWrite }: { caseId: stri
           items={relatives}
           empty={t('none')}
           onMessage={setMessage}
-          renderForm={(relative, onDone) => <RelativeForm caseId={caseId} relative={relative} onDone={onDone} />}
+          renderForm={(relative, onDone) => <RelativeForm caseId={caseId} relative={relative} relationships={relationships} onDone={onDone} />}
           renderCard={(relative, actions) => <RelativeCard caseId={caseId} relative={relative} canWrite={canWrite} {...actions} />}
         />
       </section>
       {canWrite ? (
         <section className="page-section" aria-labelledby="relative-add-heading">
           <h2 id="relative-add-heading">{t('addTitle')}</h2>
-          <RelativeForm caseId={caseId} relative={null} onDone={(text) => text && setMessage({ tone: 'success', text })} />
+          <RelativeForm caseId={caseId} relative={null} relationships={relationships} onDone={(text) => text && setMessage({ tone: 'success', text })} />
         </section>
       ) : null}
     </>
@@ -98,7 +110,17 @@ function phoneError(errors: PathErrors): string | undefined {
   return messages.length > 0 ? messages.join(' ') : undefined;
 }
 
-function RelativeForm({ caseId, relative, onDone }: { caseId: string; relative: RelativeResponse | null; onDone: (message: string | null) => void }) {
+function RelativeForm({
+  caseId,
+  relative,
+  relationships,
+  onDone,
+}: {
+  caseId: string;
+  relative: RelativeResponse | null;
+  relationships: readonly Relationship[];
+  onDone: (message: string | null) => void;
+}) {
   const t = useTranslations('relatives');
   const { errors, formError, sending, send, refresh } = useRecordForm({ errorSummary: t('form.errorSummary'), stale: t('form.stale'), gone: t('form.gone') });
   const prefix = relative ? `relative-${relative.id}` : 'relative-new';
@@ -118,7 +140,7 @@ function RelativeForm({ caseId, relative, onDone }: { caseId: string; relative: 
       ...(relative ? { version: relative.version } : {}),
     };
     const saved = await send(form, () =>
-      callApi(relative ? `/cases/${caseId}/relatives/${relative.id}` : `/cases/${caseId}/relatives`, RelativeResponseSchema, {
+      callApi(relative ? `/cases/${caseId}/relatives/${relative.id}` : `/cases/${caseId}/relatives`, lazySchema((contracts) => contracts.RelativeResponseSchema), {
         method: relative ? 'PUT' : 'POST',
         body,
       }),
@@ -139,7 +161,7 @@ function RelativeForm({ caseId, relative, onDone }: { caseId: string; relative: 
             <option value="" disabled>
               {t('chooseRelationship')}
             </option>
-            {RelationshipSchema.options.map((option) => (
+            {relationships.map((option) => (
               <option key={option} value={option}>
                 {t(`relationships.${option}`)}
               </option>

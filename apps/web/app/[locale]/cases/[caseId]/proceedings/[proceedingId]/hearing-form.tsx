@@ -1,6 +1,6 @@
 'use client';
 
-import { CreateHearingRequestSchema, HearingWriteResponseSchema, type HearingWarning } from '@lapata/contracts';
+import type { HearingWarning } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { FormField, TextField } from '../../../../../../components/form-field';
@@ -24,7 +24,7 @@ export function HearingForm({ caseId, proceedingId, timeZone }: { caseId: string
     setWarnings([]);
     const created = await form.send(
       element,
-      CreateHearingRequestSchema,
+      (contracts) => contracts.CreateHearingRequestSchema,
       {
         localDateTime: text(data, 'localDateTime'),
         courtRoom: text(data, 'courtRoom'),
@@ -32,7 +32,7 @@ export function HearingForm({ caseId, proceedingId, timeZone }: { caseId: string
         judge: text(data, 'judge'),
         purpose: text(data, 'purpose'),
       },
-      { path: `/cases/${caseId}/proceedings/${proceedingId}/hearings`, method: 'POST', response: HearingWriteResponseSchema },
+      { path: `/cases/${caseId}/proceedings/${proceedingId}/hearings`, method: 'POST', response: (contracts) => contracts.HearingWriteResponseSchema },
     );
     if (created) {
       element.reset();

@@ -1,6 +1,6 @@
 'use client';
 
-import { HearingOutcomeResponseSchema, HearingOutcomeSchema, RecordHearingOutcomeRequestSchema, type Hearing, type HearingWarning } from '@lapata/contracts';
+import type { Hearing, HearingOutcome, HearingWarning } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { FormField, TextField } from '../../../../../../components/form-field';
@@ -11,8 +11,11 @@ import { HearingWarnings } from './warnings';
 
 const FIELDS = ['outcome', 'orderSummary', 'nextLocalDateTime', 'nextPurpose'] as const;
 
-/** What happened at a past hearing, and the next date if the bench fixed one (a new hearing is added). */
-export function OutcomeForm({ caseId, hearing }: { caseId: string; hearing: Hearing }) {
+/**
+ * What happened at a past hearing, and the next date if the bench fixed one (a new hearing is added).
+ * `outcomes`: every outcome, in order (HearingOutcomeSchema.options).
+ */
+export function OutcomeForm({ caseId, hearing, outcomes }: { caseId: string; hearing: Hearing; outcomes: readonly HearingOutcome[] }) {
   const t = useTranslations('hearings');
   const form = useApiForm(FIELDS, { errorSummary: t('record.errorSummary'), stale: t('stale') });
   const [warnings, setWarnings] = useState<HearingWarning[]>([]);
@@ -27,7 +30,7 @@ export function OutcomeForm({ caseId, hearing }: { caseId: string; hearing: Hear
     setWarnings([]);
     const recorded = await form.send(
       element,
-      RecordHearingOutcomeRequestSchema,
+      (contracts) => contracts.RecordHearingOutcomeRequestSchema,
       {
         outcome: text(data, `${prefix}-outcome`),
         orderSummary: text(data, `${prefix}-orderSummary`),
@@ -35,7 +38,7 @@ export function OutcomeForm({ caseId, hearing }: { caseId: string; hearing: Hear
         nextPurpose: text(data, `${prefix}-nextPurpose`),
         version: hearing.version,
       },
-      { path: `/cases/${caseId}/hearings/${hearing.id}/outcome`, method: 'POST', response: HearingOutcomeResponseSchema },
+      { path: `/cases/${caseId}/hearings/${hearing.id}/outcome`, method: 'POST', response: (contracts) => contracts.HearingOutcomeResponseSchema },
     );
     if (recorded) {
       setWarnings(recorded.warnings);
@@ -53,7 +56,7 @@ export function OutcomeForm({ caseId, hearing }: { caseId: string; hearing: Hear
         <FormField name={`${prefix}-outcome`} label={t('outcome')} error={form.fieldErrors.outcome}>
           {(control) => (
             <select {...control} defaultValue={hearing.outcome ?? 'ADJOURNED'}>
-              {HearingOutcomeSchema.options.map((outcome) => (
+              {outcomes.map((outcome) => (
                 <option key={outcome} value={outcome}>
                   {t(`outcomes.${outcome}`)}
                 </option>

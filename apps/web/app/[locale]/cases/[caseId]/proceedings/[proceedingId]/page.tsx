@@ -1,4 +1,4 @@
-import { HearingListResponseSchema, IdSchema, ProceedingDetailSchema } from '@lapata/contracts';
+import { HearingListResponseSchema, HearingOutcomeSchema, IdSchema, ProceedingDetailSchema } from '@lapata/contracts';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -179,7 +179,7 @@ export default async function ProceedingPage({ params }: { params: Promise<{ cas
                     ) : null}
                   </dl>
                   {canContribute && past ? (
-                    <OutcomeForm caseId={caseId} hearing={hearing} />
+                    <OutcomeForm caseId={caseId} hearing={hearing} outcomes={HearingOutcomeSchema.options} />
                   ) : canContribute && !hearing.outcome ? (
                     <p className="hint">{th('record.notYet')}</p>
                   ) : null}

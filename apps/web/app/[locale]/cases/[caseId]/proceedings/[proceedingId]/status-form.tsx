@@ -1,6 +1,6 @@
 'use client';
 
-import { ChangeProceedingStatusRequestSchema, ProceedingDetailSchema, type ProceedingStatus } from '@lapata/contracts';
+import type { ProceedingStatus } from '@lapata/contracts';
 import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { FormField, TextField } from '../../../../../../components/form-field';
@@ -32,9 +32,9 @@ export function StatusForm({ caseId, proceedingId, allowed, version }: { caseId:
     const data = new FormData(element);
     const changed = await form.send(
       element,
-      ChangeProceedingStatusRequestSchema,
+      (contracts) => contracts.ChangeProceedingStatusRequestSchema,
       { to: text(data, 'to'), effectiveOn: text(data, 'effectiveOn'), note: text(data, 'note'), version },
-      { path: `/cases/${caseId}/proceedings/${proceedingId}/status`, method: 'POST', response: ProceedingDetailSchema },
+      { path: `/cases/${caseId}/proceedings/${proceedingId}/status`, method: 'POST', response: (contracts) => contracts.ProceedingDetailSchema },
       (error) => {
         if (error.code !== 'ILLEGAL_TRANSITION') return false;
         form.showErrors(element, {}, t('status.illegal'));
