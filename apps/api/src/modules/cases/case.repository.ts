@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseStatus } from '@lapata/contracts';
+import { Prisma } from '@lapata/db';
 import { DatabaseContext } from '../../database/database-context';
 
 const caseSummarySelect = {
@@ -200,58 +201,46 @@ export class CaseRepository {
     now: Date;
     filter?: CaseListFilter;
   }): Promise<CaseRow[]> {
-    const liveGrant = {
-      grants: {
-        some: {
-          userId: input.userId,
-          revokedAt: null,
-          OR: [{ expiresAt: null }, { expiresAt: { gt: input.now } }],
-        },
-      },
-    };
-    const after = input.cursor
-      ? {
-          OR: [
-            { updatedAt: { lt: input.cursor.updatedAt } },
-            { updatedAt: input.cursor.updatedAt, id: { lt: input.cursor.id } },
-          ],
-        }
-      : {};
     const filter = input.filter ?? {};
-    const conditions: object[] = [after, { deletedAt: null }];
-    if (filter.status) conditions.push({ status: filter.status });
-    if (filter.tag) conditions.push({ tags: { has: filter.tag } });
-    if (filter.assignedCaseworkerId) conditions.push({ assignedCaseworkerId: filter.assignedCaseworkerId });
-    if (filter.ids) conditions.push({ id: { in: filter.ids } });
-    if (filter.updated?.from) conditions.push({ updatedAt: { gte: filter.updated.from } });
-    if (filter.updated?.before) conditions.push({ updatedAt: { lt: filter.updated.before } });
+    const conditions: Prisma.Sql[] = [Prisma.sql`c.deleted_at is null`];
+    if (input.cursor) {
+      conditions.push(
+        Prisma.sql`(c.updated_at < ${input.cursor.updatedAt} or (c.updated_at = ${input.cursor.updatedAt} and c.id < ${input.cursor.id}::uuid))`,
+      );
+    }
+    if (filter.status) conditions.push(Prisma.sql`c.status = ${filter.status}::"CaseStatus"`);
+    if (filter.tag) conditions.push(Prisma.sql`c.tags @> array[${filter.tag}]::text[]`);
+    if (filter.assignedCaseworkerId) conditions.push(Prisma.sql`c.assigned_caseworker_id = ${filter.assignedCaseworkerId}::uuid`);
+    if (filter.ids) conditions.push(Prisma.sql`c.id = any(${filter.ids}::uuid[])`);
+    if (filter.updated?.from) conditions.push(Prisma.sql`c.updated_at >= ${filter.updated.from}`);
+    if (filter.updated?.before) conditions.push(Prisma.sql`c.updated_at < ${filter.updated.before}`);
     if (filter.disappeared) {
       // Overlap of [last_seen_from, last_seen_to] with the asked range; a case without a date fails both.
       const { from, to } = filter.disappeared;
-      conditions.push({
-        disappearance: {
-          is: {
-            lastSeenFrom: to ? { lte: to } : { not: null },
-            lastSeenTo: from ? { gte: from } : { not: null },
-          },
-        },
-      });
+      conditions.push(Prisma.sql`exists (
+        select 1 from disappearances d where d.case_id = c.id
+          and ${to ? Prisma.sql`d.last_seen_from <= ${to}::date` : Prisma.sql`d.last_seen_from is not null`}
+          and ${from ? Prisma.sql`d.last_seen_to >= ${from}::date` : Prisma.sql`d.last_seen_to is not null`})`);
     }
-    const find = (visible: object) =>
-      this.db.tx.case.findMany({
-        where: { AND: [visible, ...conditions] },
-        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-        take: input.limit,
-        select: caseSummarySelect,
-      });
-    if (!(input.isOrganizationAdmin && input.organizationId)) return find(liveGrant);
+    const liveGrant = Prisma.sql`c.id in (
+      select g.case_id from case_grants g
+      where g.user_id = ${input.userId}::uuid and g.revoked_at is null and (g.expires_at is null or g.expires_at > ${input.now}))`;
+    const page = (visible: Prisma.Sql) => Prisma.sql`(
+      select c.id, c.organization_id, c.reference, c.status, c.tags, c.assigned_caseworker_id, c.version, c.created_at, c.updated_at
+      from cases c where ${Prisma.join([visible, ...conditions], ' and ')}
+      order by c.updated_at desc, c.id desc limit ${input.limit})`;
     // One OR of "the organisation's" and "granted to me" leaves the planner nothing but a sequential
-    // scan of every case (docs/performance.md); two index-driven queries, merged, stay fast at any size.
-    const own = await find({ organizationId: input.organizationId });
-    const granted = await find({ AND: [liveGrant, { organizationId: { not: input.organizationId } }] });
-    return [...own, ...granted]
-      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-      .slice(0, input.limit);
+    // scan of every case (docs/performance.md); two index-driven pages, merged, stay fast at any size.
+    const visible =
+      input.isOrganizationAdmin && input.organizationId
+        ? Prisma.sql`${page(Prisma.sql`c.organization_id = ${input.organizationId}::uuid`)}
+            union all ${page(Prisma.sql`c.organization_id <> ${input.organizationId}::uuid and ${liveGrant}`)}`
+        : page(liveGrant);
+    return this.db.tx.$queryRaw<CaseRow[]>`
+      select id, organization_id as "organizationId", reference, status::text as status, tags,
+             assigned_caseworker_id as "assignedCaseworkerId", version, created_at as "createdAt", updated_at as "updatedAt"
+      from (${visible}) visible
+      order by updated_at desc, id desc limit ${input.limit}`;
   }
 
   /** Cases of the organisation whose person has this national-ID blind index (soft-deleted ones left out by the caller's list query). */
