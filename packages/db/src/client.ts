@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Prisma } from './generated/prisma/client';
 
@@ -10,6 +11,14 @@ export interface ConnectionPoolOptions {
   connectionTimeoutMillis?: number;
   /** Shown in pg_stat_activity, to tell Lapata's connections apart. */
   applicationName?: string;
+  /**
+   * Keep each connection's statements prepared (named by a hash of their SQL), so PostgreSQL parses
+   * and plans a query once per connection rather than at every execution. Off for poolers that
+   * cannot carry prepared statements between transactions (PgBouncer in transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
+  /** Connections are replaced after this many seconds (bounds what each one keeps prepared). */
+  maxLifetimeSeconds?: number;
 }
 
 export interface CreatePrismaClientOptions {
@@ -30,8 +39,14 @@ export function createPrismaClient(connectionString: string, options: CreatePris
       idleTimeoutMillis: pool.idleTimeoutMillis,
       connectionTimeoutMillis: pool.connectionTimeoutMillis,
       application_name: pool.applicationName,
+      maxLifetimeSeconds: pool.maxLifetimeSeconds,
     },
-    { onPoolError },
+    {
+      onPoolError,
+      statementNameGenerator: pool.preparedStatements
+        ? (query) => `lapata_${createHash('sha256').update(query.sql).digest('base64url').slice(0, 32)}`
+        : undefined,
+    },
   );
   return new PrismaClient({ adapter, transactionOptions });
 }

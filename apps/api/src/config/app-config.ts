@@ -28,6 +28,8 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string;
+  /** Whether connections keep their statements prepared (off behind a pooler that cannot). */
+  readonly databasePreparedStatements: boolean;
   /** The web origin people open (setup link, later mail links), without a trailing slash. */
   readonly publicUrl: string;
   readonly logLevel: Env['LOG_LEVEL'];
@@ -72,6 +74,7 @@ export class AppConfig {
     this.port = env.API_PORT;
     this.host = env.API_HOST;
     this.databaseUrl = env.DATABASE_URL;
+    this.databasePreparedStatements = env.DATABASE_PREPARED_STATEMENTS === 'on';
     this.publicUrl = env.PUBLIC_URL;
     this.logLevel = env.LOG_LEVEL;
     this.bodyLimit = env.BODY_LIMIT;

@@ -81,6 +81,7 @@ export const EnvSchema = z.object({
   MAIL_DIR: z.string().trim().default('./.data/mail'),
   /** Default: on, except under NODE_ENV=test (tests start the worker themselves when they want it). */
   LAPATA_WORKER: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   LAPATA_WORKER_POLL_SECONDS: z.coerce
     .number({ error: 'must be a number of seconds' })
     .int('must be a whole number of seconds')

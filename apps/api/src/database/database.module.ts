@@ -27,7 +27,7 @@ const logger = new Logger('Database');
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
         createPrismaClient(config.databaseUrl, {
-          pool: { applicationName: 'lapata-api' },
+          pool: { applicationName: 'lapata-api', preparedStatements: config.databasePreparedStatements, maxLifetimeSeconds: 3600 },
           onPoolError: (error) => logger.warn({ err: error }, 'An idle database connection failed'),
         }),
     },
