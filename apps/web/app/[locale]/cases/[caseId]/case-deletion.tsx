@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { readActiveRole } from '../active-role';
+import type { ActiveRole } from '../active-role';
 import { CaseDeletionForm } from './case-deletion-form';
 
 /**
@@ -7,8 +7,7 @@ import { CaseDeletionForm } from './case-deletion-form';
  * theirs alone; it also refuses anyone else, and an administrator acting on another
  * organisation's case through a grant).
  */
-export async function CaseDeletion({ caseId }: { caseId: string }) {
-  const role = await readActiveRole();
+export async function CaseDeletion({ caseId, role }: { caseId: string; role: ActiveRole | 'unavailable' }) {
   if (role !== 'ORG_ADMIN') return null;
   const t = await getTranslations('erasure.delete');
   return (

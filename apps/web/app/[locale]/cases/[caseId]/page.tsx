@@ -6,7 +6,7 @@ import { ServiceUnavailable } from '../../service-unavailable';
 import { dateTimeFormat } from '../case-dates';
 import { CaseTags } from '../case-tags';
 import styles from '../cases.module.css';
-import { mayOpenCases, readActiveRole } from '../active-role';
+import { mayOpenCases, readActiveRole, type ActiveRole } from '../active-role';
 import { readFromApi } from '../../../../lib/server-api';
 import { BreakGlassForm } from './break-glass-form';
 import { CaseDeletion } from './case-deletion';
@@ -25,15 +25,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
   const caseId = await readCaseId(params);
-  const found = await readCase(caseId);
+  const [found, role] = await Promise.all([readCase(caseId), readActiveRole()]);
   if (found.kind === 'unavailable') return <ServiceUnavailable />;
-  if (found.kind === 'notFound') return <CaseNotAvailable caseId={caseId} />;
+  if (found.kind === 'notFound') return <CaseNotAvailable caseId={caseId} role={role} />;
 
   const t = await getTranslations('cases');
   const tLevels = await getTranslations('caseAccess.levels');
   const format = await getFormatter();
   const { data } = found;
-  const role = await readActiveRole();
   // The names of the organisation's caseworkers, for the history and the assignment (only those
   // who open cases may list them; everyone else sees "a member of the organisation").
   const caseworkers =
@@ -78,7 +77,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
         />
       ) : null}
       <CaseExportLinks found={data} />
-      <CaseDeletion caseId={caseId} />
+      <CaseDeletion caseId={caseId} role={role} />
     </>
   );
 }
@@ -87,8 +86,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
  * The same answer whether the case does not exist or is not the viewer's. A caseworker may still
  * open a case of their organisation in an emergency; the API refuses any other case the same way.
  */
-async function CaseNotAvailable({ caseId }: { caseId: string }) {
-  const role = await readActiveRole();
+async function CaseNotAvailable({ caseId, role }: { caseId: string; role: ActiveRole | 'unavailable' }) {
   if (role === 'unavailable') return <ServiceUnavailable />;
   if (role !== 'CASEWORKER') notFound();
   const t = await getTranslations('cases');

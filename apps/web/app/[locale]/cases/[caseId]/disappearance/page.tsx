@@ -18,10 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DisappearancePage({ params }: { params: Promise<{ caseId: string }> }) {
   const caseId = await readCaseId(params);
-  const found = await readCase(caseId);
+  const [found, read] = await Promise.all([readCase(caseId), readFromApi(`/cases/${caseId}/disappearance`, DisappearanceResponseSchema)]);
   if (found.kind === 'unavailable') return <ServiceUnavailable />;
   if (found.kind === 'notFound') notFound();
-  const read = await readFromApi(`/cases/${caseId}/disappearance`, DisappearanceResponseSchema);
   if (read.kind === 'unavailable') return <ServiceUnavailable />;
   // Nothing recorded yet answers 404 too: the case itself was readable just now.
   const record = read.kind === 'ok' ? read.data : null;

@@ -16,10 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CaseDocumentsPage({ params }: { params: Promise<{ caseId: string }> }) {
   const caseId = await readCaseId(params);
-  const found = await readCase(caseId);
+  const [found, filings] = await Promise.all([readCase(caseId), readFromApi(`/cases/${caseId}/filings`, FilingListResponseSchema)]);
   if (found.kind === 'unavailable') return <ServiceUnavailable />;
   if (found.kind === 'notFound') notFound();
-  const filings = await readFromApi(`/cases/${caseId}/filings`, FilingListResponseSchema);
   if (filings.kind === 'unavailable') return <ServiceUnavailable />;
   if (filings.kind === 'notFound') notFound();
 

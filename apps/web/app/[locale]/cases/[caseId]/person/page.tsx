@@ -17,10 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PersonPage({ params }: { params: Promise<{ caseId: string }> }) {
   const caseId = await readCaseId(params);
-  const found = await readCase(caseId);
+  const [found, person] = await Promise.all([readCase(caseId), readFromApi(`/cases/${caseId}/person`, MissingPersonResponseSchema)]);
   if (found.kind === 'unavailable') return <ServiceUnavailable />;
   if (found.kind === 'notFound') notFound();
-  const person = await readFromApi(`/cases/${caseId}/person`, MissingPersonResponseSchema);
   if (person.kind === 'unavailable') return <ServiceUnavailable />;
   const record = person.kind === 'ok' ? person.data : null;
   const { data } = found;

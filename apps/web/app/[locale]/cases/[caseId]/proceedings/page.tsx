@@ -25,23 +25,27 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CaseProceedingsPage({ params }: { params: Promise<{ caseId: string }> }) {
   const caseId = await readCaseId(params);
-  const found = await readCase(caseId);
+  const [found, proceedings, session] = await Promise.all([
+    readCase(caseId),
+    readFromApi(`/cases/${caseId}/proceedings`, ProceedingListResponseSchema),
+    readFromApi('/auth/session', SessionResponseSchema),
+  ]);
   if (found.kind === 'unavailable') return <ServiceUnavailable />;
   if (found.kind === 'notFound') notFound();
-  const proceedings = await readFromApi(`/cases/${caseId}/proceedings`, ProceedingListResponseSchema);
   if (proceedings.kind === 'unavailable') return <ServiceUnavailable />;
   if (proceedings.kind === 'notFound') notFound();
 
   const canContribute = found.data.access.level !== 'VIEW' && !found.data.access.breakGlass;
-  const session = await readFromApi('/auth/session', SessionResponseSchema);
   const role = session.kind === 'ok' ? session.data.activeOrganization?.role : undefined;
   // Forums are the case organisation's; someone working in another organisation (an external
   // lawyer) reads the case but does not pick from this organisation's list.
   const ownOrganization = session.kind === 'ok' && session.data.activeOrganization?.organizationId === found.data.organizationId;
-  const forums = canContribute && ownOrganization ? await readFromApi('/forums', ForumListResponseSchema) : null;
-  const kinds = canContribute && ownOrganization ? await readFromApi('/forum-kinds', ForumKindListResponseSchema) : null;
-  // Counsel are chosen from the people holding a grant (their list needs MANAGE on the case).
-  const grants = canContribute && found.data.access.level === 'MANAGE' ? await readFromApi(`/cases/${caseId}/grants`, GrantListResponseSchema) : null;
+  const [forums, kinds, grants] = await Promise.all([
+    canContribute && ownOrganization ? readFromApi('/forums', ForumListResponseSchema) : null,
+    canContribute && ownOrganization ? readFromApi('/forum-kinds', ForumKindListResponseSchema) : null,
+    // Counsel are chosen from the people holding a grant (their list needs MANAGE on the case).
+    canContribute && found.data.access.level === 'MANAGE' ? readFromApi(`/cases/${caseId}/grants`, GrantListResponseSchema) : null,
+  ]);
   const candidates =
     grants?.kind === 'ok'
       ? [...new Map(grants.data.items.filter((grant) => grant.kind === 'GRANT').map((grant) => [grant.userId, grant.userName])).entries()].map(

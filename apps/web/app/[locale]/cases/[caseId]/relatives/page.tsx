@@ -15,10 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RelativesPage({ params }: { params: Promise<{ caseId: string }> }) {
   const caseId = await readCaseId(params);
-  const found = await readCase(caseId);
+  const [found, read] = await Promise.all([readCase(caseId), readFromApi(`/cases/${caseId}/relatives`, RelativeListResponseSchema)]);
   if (found.kind === 'unavailable') return <ServiceUnavailable />;
   if (found.kind === 'notFound') notFound();
-  const read = await readFromApi(`/cases/${caseId}/relatives`, RelativeListResponseSchema);
   if (read.kind === 'unavailable') return <ServiceUnavailable />;
   if (read.kind === 'notFound') notFound();
   const canWrite = found.data.access.level !== 'VIEW' && !found.data.access.breakGlass;

@@ -43,21 +43,28 @@ async function readSection<T>(path: string, schema: { parse(value: unknown): T }
 
 export default async function CaseSummaryPage({ params }: { params: Promise<{ caseId: string }> }) {
   const caseId = await readCaseId(params);
-  const found = await readCase(caseId);
+  const base = `/cases/${caseId}`;
+  const [found, person, disappearance, proceedings, diary] = await Promise.all([
+    readCase(caseId),
+    readSection(`${base}/person`, MissingPersonResponseSchema),
+    readSection(`${base}/disappearance`, DisappearanceResponseSchema),
+    readSection(`${base}/proceedings`, ProceedingListResponseSchema),
+    readSection(`${base}/diary`, DiaryPageResponseSchema, `?limit=${DIARY_ENTRIES}`),
+  ]);
   if (found.kind === 'unavailable') return <ServiceUnavailable />;
   if (found.kind === 'notFound') notFound();
 
-  const base = `/cases/${caseId}`;
-  const person = await readSection(`${base}/person`, MissingPersonResponseSchema);
-  const disappearance = await readSection(`${base}/disappearance`, DisappearanceResponseSchema);
-  const proceedings = await readSection(`${base}/proceedings`, ProceedingListResponseSchema);
-  const diary = await readSection(`${base}/diary`, DiaryPageResponseSchema, `?limit=${DIARY_ENTRIES}`);
   const hearings = new Map<string, Hearing[]>();
   if (proceedings.kind === 'ok') {
-    for (const proceeding of proceedings.data.items) {
-      const read = await readSection(`${base}/proceedings/${proceeding.id}/hearings`, HearingListResponseSchema);
+    const reads = await Promise.all(
+      proceedings.data.items.map(async (proceeding) => ({
+        id: proceeding.id,
+        read: await readSection(`${base}/proceedings/${proceeding.id}/hearings`, HearingListResponseSchema),
+      })),
+    );
+    for (const { id, read } of reads) {
       if (read.kind === 'unavailable') return <ServiceUnavailable />;
-      hearings.set(proceeding.id, read.kind === 'ok' ? read.data.items : []);
+      hearings.set(id, read.kind === 'ok' ? read.data.items : []);
     }
   }
   if ([person, disappearance, proceedings, diary].some((section) => section.kind === 'unavailable')) return <ServiceUnavailable />;

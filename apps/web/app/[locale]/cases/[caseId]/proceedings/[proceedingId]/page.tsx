@@ -24,13 +24,15 @@ export default async function ProceedingPage({ params }: { params: Promise<{ cas
   const parsedId = IdSchema.safeParse((await params).proceedingId);
   if (!parsedId.success) notFound();
   const proceedingId = parsedId.data;
-  const found = await readCase(caseId);
+  const [found, proceeding, hearings] = await Promise.all([
+    readCase(caseId),
+    readFromApi(`/cases/${caseId}/proceedings/${proceedingId}`, ProceedingDetailSchema),
+    readFromApi(`/cases/${caseId}/proceedings/${proceedingId}/hearings`, HearingListResponseSchema),
+  ]);
   if (found.kind === 'unavailable') return <ServiceUnavailable />;
   if (found.kind === 'notFound') notFound();
-  const proceeding = await readFromApi(`/cases/${caseId}/proceedings/${proceedingId}`, ProceedingDetailSchema);
   if (proceeding.kind === 'unavailable') return <ServiceUnavailable />;
   if (proceeding.kind === 'notFound') notFound();
-  const hearings = await readFromApi(`/cases/${caseId}/proceedings/${proceedingId}/hearings`, HearingListResponseSchema);
   if (hearings.kind === 'unavailable') return <ServiceUnavailable />;
   if (hearings.kind === 'notFound') notFound();
 
