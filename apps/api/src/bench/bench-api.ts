@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -9,6 +10,10 @@ import { benchDataDir, benchKeyEnv } from './bench-environment';
 import type { StatementCounterReply } from './statement-counter';
 
 const distDir = join(__dirname, '..');
+
+// One password for the whole run: the role belongs to the server, and every size's API (all
+// running at once) connects as it.
+const applicationRolePassword = randomBytes(24).toString('base64url');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,8 +39,7 @@ export class BenchApi {
   ) {}
 
   static async start(ownerUrl: string, cases: number): Promise<BenchApi> {
-    const password = randomBytes(24).toString('base64url');
-    await ensureApplicationRole({ connectionString: ownerUrl, role: 'lapata_app', password });
+    await ensureApplicationRole({ connectionString: ownerUrl, role: 'lapata_app', password: applicationRolePassword });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = {
@@ -44,7 +48,7 @@ export class BenchApi {
       API_HOST: '127.0.0.1',
       API_PORT: String(port),
       PUBLIC_URL: url,
-      DATABASE_URL: withCredentials(ownerUrl, 'lapata_app', password),
+      DATABASE_URL: withCredentials(ownerUrl, 'lapata_app', applicationRolePassword),
       LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'info',
       // No reminder worker: it would compete with the measured requests.
       LAPATA_WORKER: 'off',
@@ -52,6 +56,7 @@ export class BenchApi {
       // Production insists on a mail server; none of the measured requests sends mail.
       SMTP_URL: 'smtp://127.0.0.1:2525',
       LAPATA_BENCH_STATEMENT_COUNTER: 'on',
+      ...(process.env.DATABASE_PREPARED_STATEMENTS ? { DATABASE_PREPARED_STATEMENTS: process.env.DATABASE_PREPARED_STATEMENTS } : {}),
       ...benchKeyEnv(),
     };
     const config = AppConfig.fromEnv(env);
@@ -72,6 +77,12 @@ export class BenchApi {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    // BENCH_API_LOG_DIR: the API's whole log goes to api-<cases>.log there (for finding why requests failed).
+    if (process.env.BENCH_API_LOG_DIR) {
+      const file = createWriteStream(join(process.env.BENCH_API_LOG_DIR, `api-${cases}.log`));
+      child.stdout?.pipe(file);
+      child.stderr?.pipe(file);
+    }
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     let ended = false;
     void exited.then(() => (ended = true));

@@ -9,7 +9,7 @@ import { BenchApi } from './bench-api';
 import { benchDatabaseName, databaseExists, openBenchServer, type BenchServer } from './bench-environment';
 import { runHttpLoad, runRawLoad, runVisitLoad } from './load';
 import { currentCommit, describeMachine, mergeResults, readResults, writeResults, type ScenarioResult, type SizeResult, type WebResult } from './report';
-import { scenarios, type BenchContext, type Scenario } from './scenarios';
+import { scenarios, type BenchContext, type PreparedScenario, type Scenario } from './scenarios';
 import { defaultSeedOptions, seedBenchDatabase } from './seed-large';
 import { measureWeb } from './web';
 
@@ -104,92 +104,119 @@ async function ensureSeeded(server: BenchServer, cases: number): Promise<void> {
   log(`  ${result.rows} rows in ${result.seconds.toFixed(0)} s`);
 }
 
-/** One scenario at every connection count, against its raw-SQL baseline; undoes its writes after. */
-async function measureScenario(api: BenchApi, owner: pg.Pool, context: BenchContext, scenario: Scenario, options: BenchOptions): Promise<ScenarioResult> {
-  const prepared = await scenario.prepare(context);
-  try {
-    // Statements per request: a few requests one at a time while nothing else runs; the most
-    // frequent count (a session's once-a-minute touch adds one now and then).
-    const counts: number[] = [];
-    for (let i = 0; i < options.statementSamples; i += 1) {
-      const before = await api.stats();
-      if (prepared.visit) {
-        await prepared.visit();
-      } else {
-        const request = prepared.next();
-        const response = await fetch(`${api.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(`${request.method} answered ${response.status}`);
-      }
-      counts.push((await api.stats()).statements - before.statements);
-    }
-    const statementsPerRequest = mostFrequent(counts);
-    const result: ScenarioResult = { id: scenario.id, title: scenario.title, status: 'measured', note: prepared.note, statementsPerRequest, runs: [] };
-    for (const connections of scenario.connections ?? options.connections) {
-      const apiRun = prepared.visit
-        ? await runVisitLoad(connections, options.duration, prepared.visit)
-        : await runHttpLoad(api.url, connections, options.duration, prepared.next);
-      const raw = prepared.raw ? await runRawLoad(owner, connections, options.duration, prepared.raw) : null;
-      const apiOverRaw = raw && raw.throughput > 0 ? Math.round((apiRun.throughput / raw.throughput) * 100) / 100 : null;
-      result.runs.push({ connections, api: apiRun, raw, apiOverRaw });
-      log(
-        `  ${scenario.title} @${connections}: ${apiRun.throughput} req/s, p50 ${apiRun.p50} p95 ${apiRun.p95} p99 ${apiRun.p99} ms` +
-          `${apiRun.failures ? ` (${apiRun.failures} failed)` : ''}; raw ${raw?.throughput ?? '–'} req/s; API÷raw ${apiOverRaw ?? '–'}; ${statementsPerRequest} statements/request`,
-      );
-    }
-    return result;
-  } finally {
-    await prepared.cleanup?.();
-  }
+/** One size's database and API, started for the whole run. */
+interface SizeUnderTest {
+  cases: number;
+  api: BenchApi;
+  owner: pg.Pool;
+  context: BenchContext;
+  routes: Set<string>;
+  results: ScenarioResult[];
 }
 
-async function measureSize(server: BenchServer, cases: number, options: BenchOptions, withWeb: boolean): Promise<{ size: SizeResult; web?: WebResult }> {
+async function openSize(server: BenchServer, cases: number, options: BenchOptions): Promise<SizeUnderTest> {
   await ensureSeeded(server, cases);
   const ownerUrl = server.databaseUrl(cases);
   // Migrations added since the seed apply first (the API refuses to start on a stale schema).
   await migrateDatabase({ connectionString: ownerUrl });
   const api = await BenchApi.start(ownerUrl, cases);
   const owner = new pg.Pool({ connectionString: ownerUrl, max: Math.max(...options.connections) + 2, application_name: 'lapata-bench-raw' });
-  const results: ScenarioResult[] = [];
   try {
     const context = await benchContext(owner, api);
     const routes = await servedRoutes(api);
-    log(`\n${cases.toLocaleString('en')} cases — API at ${api.url}; lawyer with ${context.lawyerCases.length} cases`);
-    for (const scenario of scenarios) {
-      if (options.only && !options.only.includes(scenario.id)) continue;
-      const missing = scenario.routes.filter((route) => !routes.has(route));
-      if (missing.length > 0) {
-        results.push({ id: scenario.id, title: scenario.title, status: 'skipped', reason: `not in the API yet: ${missing.join(', ')}`, runs: [] });
-        log(`  ${scenario.title}: skipped (${missing.join(', ')} not served)`);
-        continue;
-      }
-      try {
-        results.push(await measureScenario(api, owner, context, scenario, options));
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        results.push({ id: scenario.id, title: scenario.title, status: 'failed', reason, runs: [] });
-        log(`  ${scenario.title}: failed (${reason})`);
-      }
-    }
-    let web: WebResult | undefined;
-    if (withWeb) {
-      log('  Web: first-load JS and the case page rendered at 20 concurrent users…');
-      web = await measureWeb(api.url, context.lawyerCookie, context.lawyerCases[0]!.caseId, 20, options.duration);
-      log(`  ${JSON.stringify(web.firstLoadJsKb)} ${web.caseRender ? `p95 ${web.caseRender.p95} ms` : web.note ?? ''}`);
-    }
-    const stats = await api.stats();
-    const size: SizeResult = {
-      cases,
-      date: new Date().toISOString(),
-      commit: currentCommit(),
-      durationSeconds: options.duration,
-      apiPeakRssMb: Math.round(stats.maxRssBytes / 2 ** 20),
-      scenarios: results,
-    };
-    return { size, web };
-  } finally {
+    log(`${cases.toLocaleString('en')} cases — API at ${api.url}; lawyer with ${context.lawyerCases.length} cases`);
+    return { cases, api, owner, context, routes, results: [] };
+  } catch (error) {
     await owner.end();
     await api.stop();
+    throw error;
+  }
+}
+
+/**
+ * Statements per request: a few requests one at a time while nothing else runs; the most frequent
+ * count (a session's once-a-minute touch adds one now and then).
+ */
+async function countStatements(size: SizeUnderTest, prepared: PreparedScenario, samples: number): Promise<number> {
+  const counts: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const before = await size.api.stats();
+    if (prepared.visit) {
+      await prepared.visit();
+    } else {
+      const request = prepared.next();
+      const response = await fetch(`${size.api.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${request.method} answered ${response.status}`);
+    }
+    counts.push((await size.api.stats()).statements - before.statements);
+  }
+  return mostFrequent(counts);
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * One scenario at every connection count and size, each against its raw-SQL baseline; undoes its
+ * writes after. The sizes take turns at each connection count, so the scaling ratio compares runs
+ * made seconds apart rather than minutes (a shared machine drifts).
+ */
+async function measureScenario(sizes: SizeUnderTest[], scenario: Scenario, options: BenchOptions): Promise<void> {
+  const running: { size: SizeUnderTest; prepared: PreparedScenario; result: ScenarioResult }[] = [];
+  try {
+    for (const size of sizes) {
+      const missing = scenario.routes.filter((route) => !size.routes.has(route));
+      if (missing.length > 0) {
+        size.results.push({ id: scenario.id, title: scenario.title, status: 'skipped', reason: `not in the API yet: ${missing.join(', ')}`, runs: [] });
+        log(`  ${scenario.title} at ${size.cases}: skipped (${missing.join(', ')} not served)`);
+        continue;
+      }
+      let prepared: PreparedScenario | undefined;
+      try {
+        prepared = await scenario.prepare(size.context);
+        const statementsPerRequest = await countStatements(size, prepared, options.statementSamples);
+        const result: ScenarioResult = { id: scenario.id, title: scenario.title, status: 'measured', note: prepared.note, statementsPerRequest, runs: [] };
+        size.results.push(result);
+        running.push({ size, prepared, result });
+      } catch (error) {
+        await prepared?.cleanup?.();
+        size.results.push({ id: scenario.id, title: scenario.title, status: 'failed', reason: reasonOf(error), runs: [] });
+        log(`  ${scenario.title} at ${size.cases}: failed (${reasonOf(error)})`);
+      }
+    }
+    // A short unrecorded run first, so neither size is measured while its code is still being compiled.
+    for (const { size, prepared } of running) {
+      const warmUp = Math.min(2, options.duration);
+      if (prepared.visit) await runVisitLoad(1, warmUp, prepared.visit);
+      else await runHttpLoad(size.api.url, 1, warmUp, prepared.next);
+      if (prepared.raw) await runRawLoad(size.owner, 1, warmUp, prepared.raw);
+    }
+    for (const connections of scenario.connections ?? options.connections) {
+      for (const entry of running) {
+        if (entry.result.status !== 'measured') continue;
+        const { size, prepared, result } = entry;
+        try {
+          const apiRun = prepared.visit
+            ? await runVisitLoad(connections, options.duration, prepared.visit)
+            : await runHttpLoad(size.api.url, connections, options.duration, prepared.next);
+          const raw = prepared.raw ? await runRawLoad(size.owner, connections, options.duration, prepared.raw) : null;
+          const apiOverRaw = raw && raw.throughput > 0 ? Math.round((apiRun.throughput / raw.throughput) * 100) / 100 : null;
+          result.runs.push({ connections, api: apiRun, raw, apiOverRaw });
+          log(
+            `  ${scenario.title} @${connections}, ${size.cases} cases: ${apiRun.throughput} req/s, p50 ${apiRun.p50} p95 ${apiRun.p95} p99 ${apiRun.p99} ms` +
+              `${apiRun.failures ? ` (${apiRun.failures} failed: ${JSON.stringify(apiRun.failuresByStatus ?? {})})` : ''}; raw ${raw?.throughput ?? '–'} req/s; API÷raw ${apiOverRaw ?? '–'}; ` +
+              `${result.statementsPerRequest} statements/request`,
+          );
+        } catch (error) {
+          result.status = 'failed';
+          result.reason = reasonOf(error);
+          result.runs = [];
+          log(`  ${scenario.title} at ${size.cases}: failed (${reasonOf(error)})`);
+        }
+      }
+    }
+  } finally {
+    for (const { prepared } of running) await prepared.cleanup?.();
   }
 }
 
@@ -203,13 +230,38 @@ export async function runBench(argv: string[], print: (line: string) => void): P
     await version.connect();
     const postgres = (await version.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
     await version.end();
-    const sizes: SizeResult[] = [];
+    const open: SizeUnderTest[] = [];
     let web: WebResult | undefined;
-    const largest = Math.max(...options.sizes);
-    for (const cases of options.sizes) {
-      const measured = await measureSize(server, cases, options, options.web && cases === largest);
-      sizes.push(measured.size);
-      web = measured.web ?? web;
+    const sizes: SizeResult[] = [];
+    try {
+      for (const cases of options.sizes) open.push(await openSize(server, cases, options));
+      for (const scenario of scenarios) {
+        if (options.only && !options.only.includes(scenario.id)) continue;
+        log(`\n${scenario.title}`);
+        await measureScenario(open, scenario, options);
+      }
+      const largest = open.reduce((a, b) => (b.cases > a.cases ? b : a));
+      if (options.web) {
+        log(`\nWeb at ${largest.cases} cases: first-load JS and the case page rendered at 20 concurrent users…`);
+        web = await measureWeb(largest.api.url, largest.context.lawyerCookie, largest.context.lawyerCases[0]!.caseId, 20, options.duration);
+        log(`  ${JSON.stringify(web.firstLoadJsKb)} ${web.caseRender ? `p95 ${web.caseRender.p95} ms` : web.note ?? ''}`);
+      }
+      for (const size of open) {
+        const stats = await size.api.stats();
+        sizes.push({
+          cases: size.cases,
+          date: new Date().toISOString(),
+          commit: currentCommit(),
+          durationSeconds: options.duration,
+          apiPeakRssMb: Math.round(stats.maxRssBytes / 2 ** 20),
+          scenarios: size.results,
+        });
+      }
+    } finally {
+      for (const size of open) {
+        await size.owner.end();
+        await size.api.stop();
+      }
     }
     const results = mergeResults(readResults(), describeMachine(postgres), sizes, scenarios.map((scenario) => scenario.id), web);
     writeResults(results);

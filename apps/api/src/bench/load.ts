@@ -13,6 +13,8 @@ export interface LoadResult {
   p99: number;
   /** Answers other than 2xx, and transport errors. */
   failures: number;
+  /** The failed answers by HTTP status ("error" and "timeout" for the transport's). */
+  failuresByStatus?: Record<string, number>;
 }
 
 export interface HttpRequestSpec {
@@ -50,6 +52,7 @@ function summarise(connections: number, seconds: number, latencies: number[], fa
 export async function runHttpLoad(url: string, connections: number, seconds: number, next: () => HttpRequestSpec): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
+  const byStatus: Record<string, number> = {};
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url, connections, duration: seconds, requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }] },
@@ -57,11 +60,17 @@ export async function runHttpLoad(url: string, connections: number, seconds: num
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
-      if (statusCode < 200 || statusCode >= 300) failures += 1;
+      if (statusCode < 200 || statusCode >= 300) {
+        failures += 1;
+        byStatus[statusCode] = (byStatus[statusCode] ?? 0) + 1;
+      }
     });
   });
   failures += result.errors + result.timeouts;
-  return summarise(connections, seconds, latencies, failures);
+  if (result.errors) byStatus.error = result.errors;
+  if (result.timeouts) byStatus.timeout = result.timeouts;
+  const summary = summarise(connections, seconds, latencies, failures);
+  return failures ? { ...summary, failuresByStatus: byStatus } : summary;
 }
 
 /**
