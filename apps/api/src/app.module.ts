@@ -35,6 +35,7 @@ import { ForumsModule } from './modules/forums/forums.module';
 import { ProceedingsModule } from './modules/proceedings/proceedings.module';
 import { HearingsModule } from './modules/hearings/hearings.module';
 import { CaseExportModule } from './modules/case-export/case-export.module';
+import { CaseSummaryModule } from './modules/case-summary/case-summary.module';
 
 @Module({})
 export class AppModule {
@@ -79,6 +80,7 @@ export class AppModule {
         ProceedingsModule,
         HearingsModule,
         CaseExportModule,
+        CaseSummaryModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

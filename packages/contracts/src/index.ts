@@ -26,3 +26,4 @@ export * from './relatives';
 export * from './diary';
 export * from './export';
 export * from './pfif';
+export * from './case-summary';

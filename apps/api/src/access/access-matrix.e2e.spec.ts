@@ -89,6 +89,7 @@ const FIXTURES: Record<string, Fixture> = {
   [key('POST', '/cases')]: { body: () => ({ tags: ['matrix'] }) },
   [key('GET', '/cases')]: {},
   [key('GET', '/cases/:caseId')]: { params: async (w) => ({ caseId: w.caseA }) },
+  [key('GET', '/cases/:caseId/summary')]: { params: async (w) => ({ caseId: w.caseA }) },
   // A stale version: an allowed actor reaches the version check (409) and nothing is written.
   [key('PATCH', '/cases/:caseId')]: { params: async (w) => ({ caseId: w.caseA }), body: () => ({ tags: ['matrix'], version: 999 }) },
   [key('POST', '/cases/:caseId/status')]: {

@@ -115,7 +115,7 @@ describe('case list and case page queries', () => {
 
   it('each request of the case page sends the same number of statements for every case', async () => {
     const [one, two, three] = actors.lawyerCases;
-    for (const part of ['', '/person', '/proceedings']) {
+    for (const part of ['', '/person', '/proceedings', '/summary']) {
       const counts = [];
       for (const { caseId } of [one!, two!, three!]) counts.push((await sent(`/cases/${caseId}${part}`, lawyerCookie)).length);
       expect(new Set(counts).size, `GET /cases/:caseId${part} sent ${counts.join(', ')} statements`).toBe(1);
@@ -125,7 +125,7 @@ describe('case list and case page queries', () => {
   it('the case page reads its rows through indexes', async () => {
     const { caseId } = actors.lawyerCases[0]!;
     const statements: RecordedStatement[] = [];
-    for (const part of ['', '/person', '/proceedings']) statements.push(...(await sent(`/cases/${caseId}${part}`, lawyerCookie)));
+    for (const part of ['', '/person', '/proceedings', '/summary']) statements.push(...(await sent(`/cases/${caseId}${part}`, lawyerCookie)));
     expect(await sequentialScans(statements, actors.lawyerId)).toEqual([]);
   });
 

@@ -160,30 +160,23 @@ const proceedingsRead: Scenario = {
  */
 const casePage: Scenario = {
   id: 'case-page',
-  title: 'Case page (case + person + proceedings + their hearings)',
-  routes: ['GET /cases/{caseId}', 'GET /cases/{caseId}/person', 'GET /cases/{caseId}/proceedings', 'GET /cases/{caseId}/proceedings/{proceedingId}/hearings'],
+  title: 'Case page (case + person + disappearance + proceedings with their hearings + latest diary): one request',
+  routes: ['GET /cases/{caseId}/summary'],
   async prepare(context) {
     const next = cycle(context.lawyerCases);
     const raw = cycle(context.lawyerCases);
-    const read = <T>(path: string) => json<T>(context, path, context.lawyerCookie);
     return {
-      next: () => get(`/cases/${next().caseId}`, context.lawyerCookie),
-      visit: async () => {
-        const { caseId } = next();
-        await read(`/cases/${caseId}`);
-        await read(`/cases/${caseId}/person`);
-        const proceedings = await read<{ items: { id: string }[] }>(`/cases/${caseId}/proceedings`);
-        for (const proceeding of proceedings.items) await read(`/cases/${caseId}/proceedings/${proceeding.id}/hearings`);
-      },
+      next: () => get(`/cases/${next().caseId}/summary`, context.lawyerCookie),
       raw: async (client) => {
         const { caseId } = raw();
         await client.query('select * from cases where id = $1', [caseId]);
         await client.query('select * from case_status_changes where case_id = $1 order by created_at', [caseId]);
         await client.query('select * from missing_persons where case_id = $1', [caseId]);
+        await client.query('select * from disappearances where case_id = $1', [caseId]);
         await client.query('select p.*, f.name as forum_name from proceedings p join forums f on f.id = p.forum_id where p.case_id = $1 order by p.created_at', [caseId]);
         await client.query('select * from hearings where case_id = $1 order by proceeding_id, scheduled_at', [caseId]);
+        await client.query('select * from diary_entries where case_id = $1 order by occurred_from desc, id desc limit 50', [caseId]);
       },
-      note: 'one page = all its requests, one after the other',
     };
   },
 };

@@ -113,6 +113,15 @@ export class HearingRepository {
     }) as Promise<HearingRow[]>;
   }
 
+  /** Every hearing of the case, by proceeding and then date. */
+  findByCase(caseId: string): Promise<HearingRow[]> {
+    return this.db.tx.hearing.findMany({
+      where: { caseId },
+      orderBy: [{ proceedingId: 'asc' }, { scheduledAt: 'asc' }, { id: 'asc' }],
+      select: hearingSelect,
+    }) as Promise<HearingRow[]>;
+  }
+
   /** The hearing, only within this case. */
   findInCase(caseId: string, hearingId: string): Promise<HearingRow | null> {
     return this.db.tx.hearing.findFirst({ where: { id: hearingId, caseId }, select: hearingSelect }) as Promise<HearingRow | null>;

@@ -48,6 +48,15 @@ export class HearingService {
     return { items: rows.map((row) => decrypt(row, keys)) };
   }
 
+  /** Every hearing of the case, by proceeding (for a page that shows the whole case). */
+  async findByCase(actor: Actor, caseId: string): Promise<Hearing[]> {
+    const access = await this.access.requireCase(actor, Permission.CaseRead, caseId);
+    const rows = await this.hearings.findByCase(caseId);
+    const keys = await this.caseKeys.allKeys(caseId);
+    for (const row of rows) await this.recordRead(actor, access, row);
+    return rows.map((row) => decrypt(row, keys));
+  }
+
   async getById(actor: Actor, caseId: string, hearingId: string): Promise<Hearing> {
     const access = await this.access.requireCase(actor, Permission.CaseRead, caseId);
     const row = await this.hearings.findInCase(caseId, hearingId);
