@@ -1,10 +1,6 @@
 import './summary-print.css';
 import {
-  DiaryPageResponseSchema,
-  DisappearanceResponseSchema,
-  HearingListResponseSchema,
-  MissingPersonResponseSchema,
-  ProceedingListResponseSchema,
+  CaseSummaryResponseSchema,
   type DiaryEntryResponse,
   type DisappearanceResponse,
   type Hearing,
@@ -21,7 +17,7 @@ import { ServiceUnavailable } from '../../../service-unavailable';
 import { dateFormat, dateTimeFormat } from '../../case-dates';
 import { historicDateText } from '../disappearance/historic-date-text';
 import { hearingTimeFormat } from '../proceedings/hearing-time';
-import { readCase, readCaseId } from '../read-case';
+import { readCaseId } from '../read-case';
 import { PrintButton } from './print-button';
 
 /** The summary shows the latest diary entries only: a printout is for a hearing, not an archive. */
@@ -33,52 +29,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-type Section<T> = { kind: 'ok'; data: T } | { kind: 'none' } | { kind: 'unavailable' };
-
-/** One record of the case: a 404 means "not recorded yet", since the case itself was readable just now. */
-async function readSection<T>(path: string, schema: { parse(value: unknown): T }, search = ''): Promise<Section<T>> {
-  const read = await readFromApi(path, schema, search);
-  return read.kind === 'notFound' ? { kind: 'none' } : read;
-}
-
 export default async function CaseSummaryPage({ params }: { params: Promise<{ caseId: string }> }) {
   const caseId = await readCaseId(params);
-  const base = `/cases/${caseId}`;
-  const [found, person, disappearance, proceedings, diary] = await Promise.all([
-    readCase(caseId),
-    readSection(`${base}/person`, MissingPersonResponseSchema),
-    readSection(`${base}/disappearance`, DisappearanceResponseSchema),
-    readSection(`${base}/proceedings`, ProceedingListResponseSchema),
-    readSection(`${base}/diary`, DiaryPageResponseSchema, `?limit=${DIARY_ENTRIES}`),
-  ]);
-  if (found.kind === 'unavailable') return <ServiceUnavailable />;
-  if (found.kind === 'notFound') notFound();
-
-  const hearings = new Map<string, Hearing[]>();
-  if (proceedings.kind === 'ok') {
-    const reads = await Promise.all(
-      proceedings.data.items.map(async (proceeding) => ({
-        id: proceeding.id,
-        read: await readSection(`${base}/proceedings/${proceeding.id}/hearings`, HearingListResponseSchema),
-      })),
-    );
-    for (const { id, read } of reads) {
-      if (read.kind === 'unavailable') return <ServiceUnavailable />;
-      hearings.set(id, read.kind === 'ok' ? read.data.items : []);
-    }
-  }
-  if ([person, disappearance, proceedings, diary].some((section) => section.kind === 'unavailable')) return <ServiceUnavailable />;
+  const read = await readFromApi(`/cases/${caseId}/summary`, CaseSummaryResponseSchema, `?diaryLimit=${DIARY_ENTRIES}`);
+  if (read.kind === 'unavailable') return <ServiceUnavailable />;
+  if (read.kind === 'notFound') notFound();
+  const { person, disappearance, proceedings, diary } = read.data;
 
   const t = await getTranslations('caseSummary');
   const tCases = await getTranslations('cases');
   const format = await getFormatter();
-  const data = found.data;
+  const data = read.data.case;
 
   return (
     <article className="case-summary">
       <div className="summary-toolbar">
         <PrintButton />
-        <Link href={base}>{t('backToCase')}</Link>
+        <Link href={`/cases/${caseId}`}>{t('backToCase')}</Link>
       </div>
       <h1>
         {t('heading')}{' '}
@@ -97,23 +64,23 @@ export default async function CaseSummaryPage({ params }: { params: Promise<{ ca
       </dl>
 
       <SummarySection id="summary-person" heading={t('person.heading')}>
-        {person.kind === 'ok' ? <PersonFacts person={person.data} /> : <p>{t('person.none')}</p>}
+        {person ? <PersonFacts person={person} /> : <p>{t('person.none')}</p>}
       </SummarySection>
       <SummarySection id="summary-disappearance" heading={t('disappearance.heading')}>
-        {disappearance.kind === 'ok' ? <DisappearanceFacts record={disappearance.data} /> : <p>{t('disappearance.none')}</p>}
+        {disappearance ? <DisappearanceFacts record={disappearance} /> : <p>{t('disappearance.none')}</p>}
       </SummarySection>
       <SummarySection id="summary-proceedings" heading={t('proceedings.heading')}>
-        {proceedings.kind === 'ok' && proceedings.data.items.length > 0 ? (
-          proceedings.data.items.map((proceeding) => (
-            <ProceedingFacts key={proceeding.id} proceeding={proceeding} hearings={hearings.get(proceeding.id) ?? []} />
+        {proceedings.length > 0 ? (
+          proceedings.map(({ proceeding, hearings }) => (
+            <ProceedingFacts key={proceeding.id} proceeding={proceeding} hearings={hearings} />
           ))
         ) : (
           <p>{t('proceedings.none')}</p>
         )}
       </SummarySection>
       <SummarySection id="summary-diary" heading={t('diary.heading')}>
-        {diary.kind === 'ok' && diary.data.entries.length > 0 ? (
-          <DiaryEntries entries={diary.data.entries} more={diary.data.nextCursor !== null} />
+        {diary.entries.length > 0 ? (
+          <DiaryEntries entries={diary.entries} more={diary.nextCursor !== null} />
         ) : (
           <p>{t('diary.none')}</p>
         )}
