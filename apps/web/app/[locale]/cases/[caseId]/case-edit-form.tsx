@@ -79,7 +79,8 @@ export function CaseEditForm({
     <section className="page-section" aria-labelledby="case-edit-title">
       <h2 id="case-edit-title">{t('title')}</h2>
       {message ? <MessageBox message={message} /> : null}
-      <form noValidate onSubmit={(event) => void submit(event)} aria-busy={submitting} className={styles.filters}>
+      {/* A new version resets the fields to what was saved; the form's message outlives it. */}
+      <form key={version} noValidate onSubmit={(event) => void submit(event)} aria-busy={submitting} className={styles.filters}>
         <ErrorNotice message={formError} />
         <TextField
           name="tags"

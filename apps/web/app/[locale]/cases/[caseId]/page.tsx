@@ -68,7 +68,6 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
       {canContribute ? <StatusChangeForm caseId={data.id} current={data.status} version={data.version} statuses={CaseStatusSchema.options} /> : null}
       {canManage ? (
         <CaseEditForm
-          key={data.version}
           caseId={data.id}
           version={data.version}
           tags={data.tags}

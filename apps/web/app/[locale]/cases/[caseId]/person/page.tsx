@@ -32,7 +32,7 @@ export default async function PersonPage({ params }: { params: Promise<{ caseId:
       {record ? <PersonView person={record} /> : <p className="notice">{t('notRecorded')}</p>}
       {record ? <PersonPhotos caseId={caseId} canContribute={canContribute} /> : null}
       {canContribute ? (
-        <PersonForm key={record?.version ?? 0} caseId={caseId} person={record} sexes={SexSchema.options} addressKinds={AddressKindSchema.options} />
+        <PersonForm caseId={caseId} person={record} sexes={SexSchema.options} addressKinds={AddressKindSchema.options} />
       ) : record ? <p>{t('readOnly')}</p> : null}
     </>
   );

@@ -69,7 +69,14 @@ export function PersonForm({
   const [busy, setBusy] = useState<'saving' | 'checking' | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateWarning | null>(null);
-  const [addresses, setAddresses] = useState<PersonAddress[]>(person?.addresses.length ? person.addresses : [{ kind: 'HOME', text: '' }]);
+  const savedAddresses = (): PersonAddress[] => (person?.addresses.length ? person.addresses : [{ kind: 'HOME', text: '' }]);
+  const [addresses, setAddresses] = useState<PersonAddress[]>(savedAddresses);
+  // A new version (saved here, or by someone else) resets the addresses with the other fields.
+  const [addressesVersion, setAddressesVersion] = useState(person?.version ?? 0);
+  if (addressesVersion !== (person?.version ?? 0)) {
+    setAddressesVersion(person?.version ?? 0);
+    setAddresses(savedAddresses());
+  }
 
   async function read(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -149,7 +156,8 @@ export function PersonForm({
       <h2 id="person-form-title">{person ? t('editTitle') : t('createTitle')}</h2>
       {message ? <MessageBox message={message} /> : null}
       {duplicates ? <DuplicateWarningBox duplicates={duplicates} /> : null}
-      <form ref={formRef} noValidate onSubmit={submit} aria-busy={busy !== null}>
+      {/* A new version resets the fields to what was saved; the form's message outlives it. */}
+      <form key={person?.version ?? 0} ref={formRef} noValidate onSubmit={submit} aria-busy={busy !== null}>
         <ErrorNotice message={formError} />
         <TextField
           name="fullNameNative"
