@@ -32,6 +32,19 @@ export class NotFoundError extends ApiError {
   }
 }
 
+/**
+ * A record the case may not have yet (its read answers 404). For use after access to the case was
+ * checked, so that here a 404 can only mean "not recorded".
+ */
+export async function recordedOrNull<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
 export class ValidationError extends ApiError {
   constructor(fields: FieldMessages, message = 'Some fields are not valid.') {
     super(400, ErrorCode.ValidationFailed, message, fields);

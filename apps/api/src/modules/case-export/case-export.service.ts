@@ -10,7 +10,7 @@ import {
 import type { Actor } from '../../access/actor';
 import { AccessService } from '../../access/access.service';
 import { Permission } from '../../access/permission';
-import { NotFoundError } from '../../common/errors/api-error';
+import { recordedOrNull } from '../../common/errors/api-error';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { CaseService } from '../cases/case.service';
@@ -163,19 +163,6 @@ export class CaseExportService {
       fields: sections,
       breakGlass: access.breakGlass,
     });
-  }
-}
-
-/**
- * A record the case may not have yet (its read answers 404). Access was checked before, with a
- * stronger permission than the read needs, so here a 404 can only mean "not recorded".
- */
-async function recordedOrNull<T>(read: Promise<T>): Promise<T | null> {
-  try {
-    return await read;
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
   }
 }
 

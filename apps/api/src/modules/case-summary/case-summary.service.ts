@@ -3,7 +3,7 @@ import type { CaseSummaryQuery, CaseSummaryResponse, Hearing } from '@lapata/con
 import { AccessService } from '../../access/access.service';
 import type { Actor } from '../../access/actor';
 import { Permission } from '../../access/permission';
-import { NotFoundError } from '../../common/errors/api-error';
+import { recordedOrNull } from '../../common/errors/api-error';
 import { CaseService } from '../cases/case.service';
 import { DiaryService } from '../diary/diary.service';
 import { DisappearanceService } from '../disappearances/disappearance.service';
@@ -13,16 +13,6 @@ import { ProceedingService } from '../proceedings/proceeding.service';
 
 /** The latest diary entries a summary shows unless asked for another number. */
 const DIARY_ENTRIES = 50;
-
-/** A record not made yet reads as null on the summary (the case itself was found). */
-async function orNone<T>(read: Promise<T>): Promise<T | null> {
-  try {
-    return await read;
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
-}
 
 /**
  * The whole case in one request, read through each record's own use case (so each keeps its
@@ -44,8 +34,8 @@ export class CaseSummaryService {
   async get(actor: Actor, caseId: string, query: CaseSummaryQuery): Promise<CaseSummaryResponse> {
     await this.access.requireCase(actor, Permission.CaseRead, caseId);
     const found = await this.cases.get(actor, caseId);
-    const person = await orNone(this.people.get(actor, caseId));
-    const disappearance = await orNone(this.disappearances.get(actor, caseId));
+    const person = await recordedOrNull(this.people.get(actor, caseId));
+    const disappearance = await recordedOrNull(this.disappearances.get(actor, caseId));
     const { items: proceedings } = await this.proceedings.findByCase(actor, caseId);
     const hearings = proceedings.length > 0 ? await this.hearings.findByCase(actor, caseId) : [];
     const byProceeding = new Map<string, Hearing[]>();
