@@ -88,6 +88,16 @@ export class DatabaseContext {
   }
 
   /**
+   * The rest of the transaction's statements are planned for the values they are sent with, not
+   * with the generic plan a prepared statement settles on after a few runs. For a query whose best
+   * plan depends on its values (how many cases the user holds, how wide a date range is): its
+   * generic plan can be many times slower on a large database.
+   */
+  async planForActualValues(): Promise<void> {
+    await this.tx.$executeRaw`set local plan_cache_mode = force_custom_plan`;
+  }
+
+  /**
    * Changes who the open transaction acts for. Used where the acting organisation is only known
    * inside the use case (setup creates it; a case opened through a grant belongs to another one).
    */
