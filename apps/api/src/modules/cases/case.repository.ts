@@ -204,9 +204,9 @@ export class CaseRepository {
     const filter = input.filter ?? {};
     const conditions: Prisma.Sql[] = [Prisma.sql`c.deleted_at is null`];
     if (input.cursor) {
-      conditions.push(
-        Prisma.sql`(c.updated_at < ${input.cursor.updatedAt} or (c.updated_at = ${input.cursor.updatedAt} and c.id < ${input.cursor.id}::uuid))`,
-      );
+      // A row comparison, which the index can seek to; the same condition spelt with OR made a deep
+      // page read (and throw away) every row before it: 7 ms against 0.2 at page 41 of 100,000.
+      conditions.push(Prisma.sql`(c.updated_at, c.id) < (${input.cursor.updatedAt}, ${input.cursor.id}::uuid)`);
     }
     if (filter.status) conditions.push(Prisma.sql`c.status = ${filter.status}::"CaseStatus"`);
     if (filter.tag) conditions.push(Prisma.sql`c.tags @> array[${filter.tag}]::text[]`);
