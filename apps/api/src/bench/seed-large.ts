@@ -81,6 +81,8 @@ interface Organization {
   forums: string[];
   /** Cases given so far to the organisation's first lawyer. */
   busyLawyerCases: number;
+  /** Cases of the organisation seeded so far. */
+  cases: number;
   /** Next case number per year. */
   counters: Map<number, number>;
   audit: { seq: bigint; hash: Uint8Array };
@@ -203,6 +205,7 @@ export class SyntheticRegister {
         family: [],
         forums: [],
         busyLawyerCases: 0,
+        cases: 0,
         counters: new Map(),
         audit: { seq: 0n, hash: GENESIS_HASH },
       };
@@ -264,10 +267,13 @@ export class SyntheticRegister {
     this.#addDisappearance(rows, organization, caseId, caseKey, createdAt);
 
     // Grants: the assigned caseworker manages; a lawyer contributes (each organisation's first
-    // lawyer gets the first `lawyerCases` cases); some cases have a family member who views.
-    const lawyer =
-      organization.busyLawyerCases < this.options.lawyerCases ? organization.lawyers[0]! : random.pick(organization.lawyers.slice(1));
-    if (lawyer === organization.lawyers[0]) organization.busyLawyerCases += 1;
+    // lawyer gets `lawyerCases` cases spread evenly over the years, so their calendar looks alike at
+    // every size); some cases have a family member who views.
+    const stride = Math.max(1, Math.floor(this.#expectedCases(organization) / this.options.lawyerCases));
+    const busy = organization.busyLawyerCases < this.options.lawyerCases && organization.cases % stride === 0;
+    const lawyer = busy ? organization.lawyers[0]! : random.pick(organization.lawyers.slice(1));
+    if (busy) organization.busyLawyerCases += 1;
+    organization.cases += 1;
     const grantedBy = organization.admins[0]!;
     rows.add('case_grants', [pooledUuidv7(createdAt.getTime()), organization.id, caseId, caseworker, 'MANAGE', 'GRANT', grantedBy, createdAt]);
     rows.add('case_grants', [pooledUuidv7(createdAt.getTime()), organization.id, caseId, lawyer, 'CONTRIBUTE', 'GRANT', grantedBy, createdAt]);
@@ -285,6 +291,14 @@ export class SyntheticRegister {
 
     this.#audit(rows, organization, { actorId: caseworker, caseId, entity: 'case', entityId: caseId, action: 'create', fields: ['tags', 'assignedCaseworkerId', 'status'] }, createdAt);
     this.#audit(rows, organization, { actorId: caseworker, caseId, entity: 'missing_person', entityId: personId, action: 'create', fields: PERSON_AUDIT_FIELDS }, createdAt);
+  }
+
+  /** How many cases the organisation will hold once the seed is done (see #organizationFor). */
+  #expectedCases(organization: Organization): number {
+    const organizations = this.#organizations.length;
+    const share = Math.max(1 / organizations, Math.min(1, this.options.lawyerCases / this.options.cases));
+    const first = Math.floor(this.options.cases * share);
+    return organization === this.#organizations[0] ? first : Math.floor((this.options.cases - first) / Math.max(1, organizations - 1));
   }
 
   /**
