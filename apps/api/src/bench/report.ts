@@ -59,7 +59,12 @@ const END = '<!-- bench:results:end -->';
 export function currentCommit(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repoRoot, encoding: 'utf8' }).trim() !== '';
+    // The benchmark's own output (an earlier size's results) does not make the measured code dirty.
+    const changed = execFileSync('git', ['status', '--porcelain', '--', '.', ':!bench/results.json', ':!docs/performance.md'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    const dirty = changed.trim() !== '';
     return dirty ? `${commit} (with uncommitted changes)` : commit;
   } catch {
     return 'unknown';
