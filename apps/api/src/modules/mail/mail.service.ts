@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config';
+import { makePrivateDirectory } from '../../common/fs/private-directory';
 
 /** One message to one person. No names of people in it: a mailbox is often shared. */
 export interface OutgoingMail {
@@ -66,7 +67,7 @@ export class MailService implements OnApplicationShutdown {
 
   private async writeMessage(message: Buffer): Promise<string> {
     const directory = resolve(this.config.mailDir);
-    await mkdir(directory, { recursive: true, mode: 0o700 });
+    await makePrivateDirectory(directory);
     const file = join(directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`);
     // The message holds a working link: readable by this user only.
     await writeFile(file, message, { mode: 0o600 });

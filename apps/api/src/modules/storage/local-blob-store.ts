@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BlobNotFoundError, BlobStore, assertBlobKey } from './blob-store';
+import { makePrivateDirectory } from '../../common/fs/private-directory';
 
 /**
  * Blobs as files under one directory: `<dir>/blobs/3f/3fa9…`. A blob is written to
@@ -23,6 +24,7 @@ export class LocalBlobStore extends BlobStore {
     const random = randomBytes(16).toString('hex');
     const key = `${random.slice(0, 2)}/${random}`;
     const partial = join(this.root, 'partial', `${random}.part`);
+    await makePrivateDirectory(this.root);
     await mkdir(dirname(partial), { recursive: true, mode: 0o700 });
     try {
       await pipeline(body, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
