@@ -7,7 +7,7 @@ import { sessionCookieName } from '../modules/auth/session-cookie';
 import { findBenchActors } from './bench-actors';
 import { BenchApi } from './bench-api';
 import { benchDatabaseName, databaseExists, openBenchServer, type BenchServer } from './bench-environment';
-import { runHttpLoad, runRawLoad, runVisitLoad } from './load';
+import { runHttpLoad, runRawLoad } from './load';
 import { currentCommit, describeMachine, mergeResults, readResults, writeResults, type ScenarioResult, type SizeResult, type WebResult } from './report';
 import { scenarios, type BenchContext, type PreparedScenario, type Scenario } from './scenarios';
 import { defaultSeedOptions, seedBenchDatabase } from './seed-large';
@@ -141,14 +141,10 @@ async function countStatements(size: SizeUnderTest, prepared: PreparedScenario, 
   const counts: number[] = [];
   for (let i = 0; i < samples; i += 1) {
     const before = await size.api.stats();
-    if (prepared.visit) {
-      await prepared.visit();
-    } else {
-      const request = prepared.next();
-      const response = await fetch(`${size.api.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${request.method} answered ${response.status}`);
-    }
+    const request = prepared.next();
+    const response = await fetch(`${size.api.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${request.method} answered ${response.status}`);
     counts.push((await size.api.stats()).statements - before.statements);
   }
   return mostFrequent(counts);
@@ -187,8 +183,7 @@ async function measureScenario(sizes: SizeUnderTest[], scenario: Scenario, optio
     // A short unrecorded run first, so neither size is measured while its code is still being compiled.
     for (const { size, prepared } of running) {
       const warmUp = Math.min(2, options.duration);
-      if (prepared.visit) await runVisitLoad(1, warmUp, prepared.visit);
-      else await runHttpLoad(size.api.url, 1, warmUp, prepared.next);
+      await runHttpLoad(size.api.url, 1, warmUp, prepared.next);
       if (prepared.raw) await runRawLoad(size.owner, 1, warmUp, prepared.raw);
     }
     for (const connections of scenario.connections ?? options.connections) {
@@ -196,9 +191,7 @@ async function measureScenario(sizes: SizeUnderTest[], scenario: Scenario, optio
         if (entry.result.status !== 'measured') continue;
         const { size, prepared, result } = entry;
         try {
-          const apiRun = prepared.visit
-            ? await runVisitLoad(connections, options.duration, prepared.visit)
-            : await runHttpLoad(size.api.url, connections, options.duration, prepared.next);
+          const apiRun = await runHttpLoad(size.api.url, connections, options.duration, prepared.next);
           const raw = prepared.raw ? await runRawLoad(size.owner, connections, options.duration, prepared.raw) : null;
           const apiOverRaw = raw && raw.throughput > 0 ? Math.round((apiRun.throughput / raw.throughput) * 100) / 100 : null;
           result.runs.push({ connections, api: apiRun, raw, apiOverRaw });

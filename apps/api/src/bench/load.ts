@@ -100,26 +100,3 @@ export async function runRawLoad(pool: pg.Pool, connections: number, seconds: nu
   await Promise.all(Array.from({ length: connections }, worker));
   return summarise(connections, seconds, latencies, failures);
 }
-
-/**
- * A page made of several API requests (as the web's server component makes them, one after the
- * other): `connections` loops each calling `visit` for `seconds`. Latency is the whole page's.
- */
-export async function runVisitLoad(connections: number, seconds: number, visit: () => Promise<void>): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let failures = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const started = performance.now();
-      try {
-        await visit();
-      } catch {
-        failures += 1;
-      }
-      latencies.push(performance.now() - started);
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, worker));
-  return summarise(connections, seconds, latencies, failures);
-}

@@ -19,8 +19,6 @@ export interface BenchContext {
 
 export interface PreparedScenario {
   next(): HttpRequestSpec;
-  /** For a page made of several requests: makes them all (throws on a failed one); measured instead of `next`. */
-  visit?: () => Promise<void>;
   /** The SQL that returns the same data, straight through pg (no HTTP, access check, decryption or audit). */
   raw?: (client: pg.PoolClient) => Promise<unknown>;
   /** Said in the report next to the numbers (what the deep page is, what the baseline leaves out). */
@@ -154,10 +152,7 @@ const proceedingsRead: Scenario = {
   },
 };
 
-/**
- * The case page as the web's case summary reads it: the case, its missing person, its proceedings,
- * then each proceeding's hearings, one request after the other.
- */
+/** The case page as the web's case summary reads it: the whole case in one request. */
 const casePage: Scenario = {
   id: 'case-page',
   title: 'Case page (case + person + disappearance + proceedings with their hearings + latest diary): one request',
