@@ -1,6 +1,6 @@
 export * from './errors';
 export { encodeParts, type Bytes } from './encoding';
-export { KEY_BYTES, generateDataKey, findKey, type KeySource, type VersionedKey } from './keys';
+export { KEY_BYTES, generateDataKey, findKey, newestKey, type KeySource, type VersionedKey } from './keys';
 export * from './field-context';
 export { readEnvelopeHeader, type EnvelopeHeader } from './envelope';
 export * from './field-cipher';

@@ -22,6 +22,11 @@ export function findKey(source: KeySource, version: number): KeyObject | undefin
   return source.version === version ? source.key : undefined;
 }
 
+/** The key with the highest version (the one to encrypt with); undefined for none. */
+export function newestKey<K extends VersionedKey>(keys: readonly K[]): K | undefined {
+  return keys.reduce<K | undefined>((newest, candidate) => (newest && newest.version >= candidate.version ? newest : candidate), undefined);
+}
+
 function isKeyList(source: KeySource): source is readonly VersionedKey[] {
   return Array.isArray(source);
 }

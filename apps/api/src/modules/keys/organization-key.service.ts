@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { VersionedKey } from '@lapata/crypto';
+import { newestKey, type VersionedKey } from '@lapata/crypto';
 import { AppConfig } from '../../config/app-config';
 import { DatabaseContext } from '../../database/database-context';
 
@@ -16,10 +16,9 @@ export class OrganizationKeyService {
 
   /** The organisation's newest key, for encrypting. */
   async currentKey(organizationId: string): Promise<VersionedKey> {
-    const live = (await this.held(organizationId)).filter((key) => !key.retired);
-    if (live.length === 0) throw new Error('The organisation has no live key');
-    const { version, key } = live.reduce((newest, candidate) => (candidate.version > newest.version ? candidate : newest));
-    return { version, key };
+    const newest = newestKey((await this.held(organizationId)).filter((key) => !key.retired));
+    if (!newest) throw new Error('The organisation has no live key');
+    return { version: newest.version, key: newest.key };
   }
 
   /** Every key version of the organisation still held, for decrypting. */

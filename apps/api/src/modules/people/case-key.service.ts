@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { generateDataKey, unwrapKey, wrapKey, type VersionedKey } from '@lapata/crypto';
+import { generateDataKey, newestKey, unwrapKey, wrapKey, type VersionedKey } from '@lapata/crypto';
 import { uuidv7 } from '@lapata/db';
 import { DatabaseContext } from '../../database/database-context';
 import { OrganizationKeyService } from '../keys/organization-key.service';
@@ -37,8 +37,8 @@ export class CaseKeyService {
    * ON CONFLICT DO NOTHING and then reads back whichever key won, so both encrypt with the same key.
    */
   async currentKey(organizationId: string, caseId: string): Promise<VersionedKey> {
-    const held = await this.allKeys(caseId);
-    if (held.length > 0) return held.reduce((newest, candidate) => (candidate.version > newest.version ? candidate : newest));
+    const held = newestKey(await this.allKeys(caseId));
+    if (held) return held;
     const organizationKey = await this.organizationKeys.currentKey(organizationId);
     const version = 1;
     const wrapped = wrapKey(organizationKey, generateDataKey(), { kind: 'case-key', organizationId, caseId, version });
